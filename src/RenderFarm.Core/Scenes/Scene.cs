@@ -1,0 +1,19 @@
+namespace RenderFarm.Core.Scenes;
+
+/// <summary>A parsed, checked scene: what to ingest and how to embed it.</summary>
+public sealed record Scene
+{
+    /// <summary>Folder name under the output root: letters, digits, '.', '_' and '-'.</summary>
+    public required string Name { get; init; }
+
+    public string? Description { get; init; }
+
+    /// <summary>The file the scene was read from (absolute), or a label such as "request body".</summary>
+    public required string SourcePath { get; init; }
+
+    public required DatasetSpec Dataset { get; init; }
+
+    public required EmbedderSpec Embedder { get; init; }
+
+    public NearDuplicateSpec NearDuplicates { get; init; } = new();
+}

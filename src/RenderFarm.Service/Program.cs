@@ -1,0 +1,3 @@
+using RenderFarm.Service.Cli;
+
+return CommandLineApp.Run(args);
