@@ -3,19 +3,59 @@ using System.Numerics.Tensors;
 namespace RenderFarm.Embedding.Analysis;
 
 /// <summary>
-/// The top principal directions of a sample of rows, by power iteration with deflation. Good
-/// enough to order and prune candidate pairs; layouts use a full randomised PCA instead.
+/// The top principal directions of a sample of rows, by simultaneous (block power) iteration with
+/// Gram-Schmidt: the first direction converges to the top principal axis, the rest span the next
+/// ones. Good enough to order and prune candidate pairs; layouts use a full randomised PCA instead.
 /// </summary>
 internal static class PrincipalDirections
 {
     private const int SampleRows = 4000;
-    private const int Iterations = 15;
+    private const int Iterations = 8;
 
     /// <summary>Returns <paramref name="count"/> orthonormal directions of length <paramref name="d"/>, row-major.</summary>
     public static float[] Compute(float[] data, int n, int d, int count, int seed)
     {
         var random = new Random(seed);
         int[] rows = n <= SampleRows ? Enumerable.Range(0, n).ToArray() : random.GetItems(Enumerable.Range(0, n).ToArray(), SampleRows);
+        float[] centred = Centred(data, rows, d);
+        int s = rows.Length;
+
+        var basis = new float[count * d];
+        for (int i = 0; i < basis.Length; i++)
+        {
+            basis[i] = (float)(random.NextDouble() - 0.5);
+        }
+
+        Orthonormalise(basis, count, d);
+        var scores = new float[s * count];
+        for (int iteration = 0; iteration < Iterations; iteration++)
+        {
+            // scores = X · Vᵀ, then V = Xᵀ · scores: one step of power iteration for every direction.
+            Parallel.For(0, s, r =>
+            {
+                ReadOnlySpan<float> row = centred.AsSpan(r * d, d);
+                for (int k = 0; k < count; k++)
+                {
+                    scores[(r * count) + k] = TensorPrimitives.Dot(row, basis.AsSpan(k * d, d));
+                }
+            });
+            Parallel.For(0, count, k =>
+            {
+                Span<float> direction = basis.AsSpan(k * d, d);
+                direction.Clear();
+                for (int r = 0; r < s; r++)
+                {
+                    TensorPrimitives.MultiplyAdd(centred.AsSpan(r * d, d), scores[(r * count) + k], direction, direction);
+                }
+            });
+            Orthonormalise(basis, count, d);
+        }
+
+        return basis;
+    }
+
+    private static float[] Centred(float[] data, int[] rows, int d)
+    {
         var mean = new float[d];
         foreach (int r in rows)
         {
@@ -24,76 +64,59 @@ internal static class PrincipalDirections
 
         TensorPrimitives.Divide(mean, rows.Length, mean);
         var centred = new float[rows.Length * d];
-        for (int s = 0; s < rows.Length; s++)
+        for (int i = 0; i < rows.Length; i++)
         {
-            TensorPrimitives.Subtract(data.AsSpan(rows[s] * d, d), mean, centred.AsSpan(s * d, d));
+            TensorPrimitives.Subtract(data.AsSpan(rows[i] * d, d), mean, centred.AsSpan(i * d, d));
         }
 
-        var basis = new float[count * d];
-        var scores = new float[rows.Length];
-        var next = new float[d];
+        return centred;
+    }
+
+    /// <summary>
+    /// Modified Gram-Schmidt, in order, so the first direction stays the plain power iterate. A
+    /// direction that collapses (the sample spans fewer dimensions) is replaced by the axis that
+    /// keeps the most length outside the span so far.
+    /// </summary>
+    private static void Orthonormalise(float[] basis, int count, int d)
+    {
         for (int k = 0; k < count; k++)
         {
             Span<float> v = basis.AsSpan(k * d, d);
-            for (int i = 0; i < d; i++)
+            RemoveProjections(basis, k, d, v);
+            float norm = TensorPrimitives.Norm(v);
+            if (norm <= 1e-6f)
             {
-                v[i] = (float)(random.NextDouble() - 0.5);
+                norm = BestAxis(basis, k, d, v);
             }
 
-            for (int iteration = 0; iteration < Iterations; iteration++)
-            {
-                for (int s = 0; s < rows.Length; s++)
-                {
-                    scores[s] = TensorPrimitives.Dot(centred.AsSpan(s * d, d), v);
-                }
-
-                Array.Clear(next);
-                for (int s = 0; s < rows.Length; s++)
-                {
-                    TensorPrimitives.MultiplyAdd(centred.AsSpan(s * d, d), scores[s], next, next);
-                }
-
-                for (int j = 0; j < k; j++)
-                {
-                    ReadOnlySpan<float> previous = basis.AsSpan(j * d, d);
-                    TensorPrimitives.MultiplyAdd(previous, -TensorPrimitives.Dot(next, previous), next, next);
-                }
-
-                float norm = TensorPrimitives.Norm(next);
-                if (norm <= 1e-6f)
-                {
-                    // The sample spans fewer than `count` directions: complete the basis with the
-                    // first axis that is not already in its span.
-                    norm = CompleteWithAxis(basis, k, d, next);
-                }
-
-                TensorPrimitives.Divide(next, norm, v);
-            }
+            TensorPrimitives.Divide(v, norm, v);
         }
-
-        return basis;
     }
 
-    private static float CompleteWithAxis(float[] basis, int k, int d, float[] next)
+    private static void RemoveProjections(float[] basis, int k, int d, Span<float> v)
     {
-        // Some axis keeps at least √((d − k) / d) of its length outside a k-dimensional span: take the best.
+        for (int j = 0; j < k; j++)
+        {
+            ReadOnlySpan<float> previous = basis.AsSpan(j * d, d);
+            TensorPrimitives.MultiplyAdd(previous, -TensorPrimitives.Dot(v, previous), v, v);
+        }
+    }
+
+    private static float BestAxis(float[] basis, int k, int d, Span<float> target)
+    {
+        // Some axis keeps at least √((d − k) / d) of its length outside a k-dimensional span.
         var candidate = new float[d];
         float best = 0;
         for (int axis = 0; axis < d; axis++)
         {
             Array.Clear(candidate);
             candidate[axis] = 1;
-            for (int j = 0; j < k; j++)
-            {
-                ReadOnlySpan<float> previous = basis.AsSpan(j * d, d);
-                TensorPrimitives.MultiplyAdd(previous, -TensorPrimitives.Dot(candidate, previous), candidate, candidate);
-            }
-
+            RemoveProjections(basis, k, d, candidate);
             float norm = TensorPrimitives.Norm(candidate);
             if (norm > best)
             {
                 best = norm;
-                candidate.CopyTo(next, 0);
+                candidate.CopyTo(target);
             }
         }
 

@@ -6,6 +6,13 @@ internal static class CliPaths
     public static string OutputRoot(string? flag) =>
         Path.GetFullPath(flag ?? Environment.GetEnvironmentVariable("RENDERFARM_OUTPUT") ?? "output");
 
+    /// <summary>
+    /// Items per cache chunk from RENDERFARM_CACHE_FLUSH_ITEMS (default 8192). Smaller loses less
+    /// work when a run is killed; tests use it to kill a run between chunks.
+    /// </summary>
+    public static int CacheFlushEvery() =>
+        int.TryParse(Environment.GetEnvironmentVariable("RENDERFARM_CACHE_FLUSH_ITEMS"), out int items) && items > 0 ? items : 8192;
+
     public static string CacheRoot(string? flag, string outputRoot) =>
         Path.GetFullPath(flag ?? Environment.GetEnvironmentVariable("RENDERFARM_CACHE") ?? Path.Combine(outputRoot, ".cache"));
 }

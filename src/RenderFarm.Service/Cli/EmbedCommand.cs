@@ -17,7 +17,7 @@ internal static class EmbedCommand
         {
             Scene loaded = SceneLoader.Load(parse.GetValue(scene)!);
             string output = CliPaths.OutputRoot(parse.GetValue(outputRoot));
-            var options = new EmbedOptions(output, CliPaths.CacheRoot(parse.GetValue(cacheRoot), output));
+            var options = new EmbedOptions(output, CliPaths.CacheRoot(parse.GetValue(cacheRoot), output)) { CacheFlushEvery = CliPaths.CacheFlushEvery() };
             EmbedResult result = ProgressDisplay.Run(console, $"embed {loaded.Name}", progress => EmbeddingPipeline.Run(loaded, options, progress, cancellation));
             PrintSummary(console, result);
             return CommandGuard.Ok;
