@@ -75,14 +75,16 @@ public sealed class EmbeddingStore
     /// <summary>
     /// Merges the chunks into one when there are many (each incremental run adds one). The merged
     /// chunk is written before the old ones are deleted, so a crash in between only duplicates entries.
+    /// Counting files is cheap; the chunks are read only when a merge is due.
     /// </summary>
-    public bool CompactIfFragmented(EmbeddingIndex index)
+    public bool CompactIfFragmented()
     {
-        if (index.ChunkPaths.Count <= CompactAbove)
+        if (System.IO.Directory.GetFiles(Directory, "*" + EmbeddingChunk.Extension).Length <= CompactAbove)
         {
             return false;
         }
 
+        EmbeddingIndex index = Load();
         (ContentHash[] hashes, float[] vectors) = index.Snapshot();
         string merged = new EmbeddingChunk(Dimension, hashes, vectors).Write(Directory);
         foreach (string path in index.ChunkPaths.Where(p => p != merged))

@@ -25,7 +25,7 @@ internal static class EmbedderSectionReader
     private static readonly string[] PixelKeys = ["kind", "size", "color", "normalize"];
 
     private static readonly string[] OnnxKeys =
-        ["kind", "model", "image_size", "crop_size", "center_crop", "mean", "std", "channel_order", "input", "output", "batch_size", "threads", "normalize"];
+        ["kind", "model", "image_size", "crop_size", "center_crop", "mean", "std", "channel_order", "rescale", "input", "output", "batch_size", "threads", "normalize"];
 
     public static EmbedderSpec Read(SceneMap? map, DatasetSpec dataset, string baseDirectory)
     {
@@ -83,6 +83,7 @@ internal static class EmbedderSectionReader
             Mean = map.FloatList("mean", 3),
             Std = PositiveList(map, "std"),
             ChannelOrder = map.Choice("channel_order", Orders),
+            Rescale = (float?)map.Double("rescale", 1e-9, 1e9),
             Input = map.String("input"),
             Output = map.String("output"),
             BatchSize = map.Int("batch_size", 1, 4096) ?? defaults.BatchSize,

@@ -53,6 +53,9 @@ public sealed record EmbedderSpec
 
     public ChannelOrder? ChannelOrder { get; init; }
 
+    /// <summary>ONNX: factor applied to 0..255 pixel values before mean/std (default 1/255).</summary>
+    public float? Rescale { get; init; }
+
     public string? Input { get; init; }
 
     public string? Output { get; init; }

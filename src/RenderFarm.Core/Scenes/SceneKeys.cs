@@ -17,7 +17,7 @@ public static class SceneKeys
     public static readonly IReadOnlyList<string> Embedder =
     [
         "kind", "size", "color", "normalize", "model", "image_size", "crop_size", "center_crop", "mean", "std",
-        "channel_order", "input", "output", "batch_size", "threads",
+        "channel_order", "rescale", "input", "output", "batch_size", "threads",
     ];
 
     public static readonly IReadOnlyList<string> NearDuplicates = ["enabled", "threshold", "max_pairs"];

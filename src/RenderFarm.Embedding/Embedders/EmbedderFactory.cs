@@ -25,6 +25,7 @@ public static class EmbedderFactory
             Mean = spec.Mean,
             Std = spec.Std,
             ChannelOrder = spec.ChannelOrder,
+            RescaleFactor = spec.Rescale,
             InputName = spec.Input,
             OutputName = spec.Output,
             BatchSize = spec.BatchSize,

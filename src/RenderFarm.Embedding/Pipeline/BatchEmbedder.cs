@@ -8,7 +8,7 @@ using RenderFarm.Embedding.Embedders;
 namespace RenderFarm.Embedding.Pipeline;
 
 /// <summary>
-/// The embedding engine. Items go through in blocks of one inference batch: the calling thread
+/// The embedding engine. Items go through in blocks of a few inference batches: the calling thread
 /// reads, hashes and looks up each block on every core, then decodes and prepares what the cache
 /// lacks, while a consumer thread runs <see cref="IImageEmbedder.Infer"/> on the previous block and
 /// writes the new vectors to the cache. Slots are filled in item order, so results do not depend on
@@ -17,6 +17,11 @@ namespace RenderFarm.Embedding.Pipeline;
 internal sealed class BatchEmbedder
 {
     private const int BufferCount = 3;
+
+    // Items per block: several inference batches, so the per-block fork/join of the producer costs
+    // little beside the work, but bounded so three blocks of prepared inputs stay under ~200 MB.
+    private const int MaxBlockItems = 1024;
+    private const long MaxBlockFloats = 16 << 20;
     private readonly IImageEmbedder _embedder;
     private readonly EmbeddingIndex _cache;
     private readonly EmbeddingStoreWriter _writer;
@@ -33,7 +38,8 @@ internal sealed class BatchEmbedder
     public EmbedOutcome Run(IReadOnlyList<DatasetItem> items, IProgress<EmbedProgress>? progress, CancellationToken cancellation)
     {
         var outcome = new EmbedOutcome(items.Count, _embedder.Dimension);
-        int block = Math.Max(16, _embedder.BatchSize);
+        int batch = Math.Max(1, _embedder.BatchSize);
+        int block = (int)Math.Max(batch, Math.Min(MaxBlockItems, MaxBlockFloats / Math.Max(1, _embedder.InputLength)) / batch * batch);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         using var ready = new BlockingCollection<PreparedBatch>(BufferCount - 1);
         using var free = new BlockingCollection<PreparedBatch>();
@@ -56,9 +62,9 @@ internal sealed class BatchEmbedder
                 var encoded = new byte[]?[end - start];
                 Parallel.For(start, end, new ParallelOptions { CancellationToken = failed.Token }, i => encoded[i - start] = Resolve(items[i], i, outcome));
 
-                PreparedBatch batch = free.Take(failed.Token);
-                Prepare(items, start, end, encoded, batch, outcome, failed.Token);
-                ready.Add(batch, failed.Token);
+                PreparedBatch prepared = free.Take(failed.Token);
+                Prepare(items, start, end, encoded, prepared, outcome, failed.Token);
+                ready.Add(prepared, failed.Token);
                 progress?.Report(outcome.Progress(items.Count));
             }
         }
@@ -184,20 +190,21 @@ internal sealed class BatchEmbedder
         float[] output = [];
         try
         {
-            foreach (PreparedBatch batch in ready.GetConsumingEnumerable())
+            foreach (PreparedBatch prepared in ready.GetConsumingEnumerable())
             {
-                if (batch.Count > 0)
+                int batch = Math.Max(1, _embedder.BatchSize);
+                for (int first = 0; first < prepared.Count; first += batch)
                 {
-                    int needed = batch.Count * _embedder.Dimension;
-                    if (output.Length < needed)
+                    int count = Math.Min(batch, prepared.Count - first);
+                    if (output.Length < count * _embedder.Dimension)
                     {
-                        output = new float[needed];
+                        output = new float[count * _embedder.Dimension];
                     }
 
-                    _embedder.Infer(batch.Inputs.AsSpan(0, batch.Count * _embedder.InputLength), batch.Count, output);
-                    for (int k = 0; k < batch.Count; k++)
+                    _embedder.Infer(prepared.Inputs.AsSpan(first * _embedder.InputLength, count * _embedder.InputLength), count, output);
+                    for (int k = 0; k < count; k++)
                     {
-                        int index = batch.ItemIndices[k];
+                        int index = prepared.ItemIndices[first + k];
                         ReadOnlySpan<float> vector = output.AsSpan(k * _embedder.Dimension, _embedder.Dimension);
                         vector.CopyTo(outcome.Row(index));
                         _writer.Add(outcome.Hashes[index], vector);
@@ -207,7 +214,7 @@ internal sealed class BatchEmbedder
                     progress?.Report(outcome.Progress(total));
                 }
 
-                free.Add(batch);
+                free.Add(prepared);
             }
         }
         catch (Exception e)

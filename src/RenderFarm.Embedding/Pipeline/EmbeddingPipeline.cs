@@ -58,7 +58,7 @@ public static class EmbeddingPipeline
                 outcome = Timed("embed", () => new BatchEmbedder(embedder, index, writer, decode).Run(dataset.Items, progress, cancellation));
             }
 
-            Timed("compact_cache", () => store.CompactIfFragmented(store.Load()));
+            Timed("compact_cache", store.CompactIfFragmented);
         }
 
         (List<DatasetItem> kept, List<ContentHash> hashes, Matrix vectors) = Keep(dataset.Items, outcome);
@@ -94,8 +94,10 @@ public static class EmbeddingPipeline
             throw new RenderFarmException($"Nothing usable is left in {scene.Dataset.Path}: all {skipped.Count} item(s) were skipped ({reasons}). The report is in {outputDirectory}/{EmbedOutputs.ReportFile}.");
         }
 
+        var write = Stopwatch.StartNew();
         NpyFile.Write(Path.Combine(outputDirectory, EmbedOutputs.EmbeddingsFile), vectors);
         EmbedOutputs.WriteItems(Path.Combine(outputDirectory, EmbedOutputs.ItemsFile), kept, hashes);
+        stages["write_outputs"] = Math.Round(write.Elapsed.TotalSeconds, 3);
         report.Write(Path.Combine(outputDirectory, EmbedOutputs.ReportFile));
         return new EmbedResult(kept, vectors, dataset.ClassNames, report, outputDirectory);
     }

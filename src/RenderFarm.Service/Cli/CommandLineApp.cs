@@ -31,6 +31,7 @@ public static class CommandLineApp
         var console = new CliConsole(output ?? Console.Out, error ?? Console.Error);
         root.Subcommands.Add(ValidateCommand.Create(console, verbose, outputRoot, cacheRoot));
         root.Subcommands.Add(EmbedCommand.Create(console, verbose, outputRoot, cacheRoot));
+        root.Subcommands.Add(BenchCommand.Create(console, verbose, outputRoot));
 
         ParseResult parse = root.Parse(args);
         return parse.Invoke(new InvocationConfiguration { Output = console.Out, Error = console.Error });

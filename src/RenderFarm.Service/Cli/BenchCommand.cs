@@ -1,0 +1,51 @@
+using System.CommandLine;
+using System.Globalization;
+using RenderFarm.Service.Benchmarks;
+using RenderFarm.Core;
+
+namespace RenderFarm.Service.Cli;
+
+/// <summary><c>renderfarm bench embed</c>: measures the embed stage (a command, never a timed test).</summary>
+internal static class BenchCommand
+{
+    public static Command Create(CliConsole console, Option<bool> verbose, Option<string?> outputRoot)
+    {
+        var model = new Option<string?>("--model") { Description = "ONNX model for the ONNX row (default: the repository's tiny test model)." };
+        var images = new Option<int>("--images") { Description = "Synthetic JPEGs for the ONNX row.", DefaultValueFactory = _ => 2000 };
+        var embed = new Command("embed", "Time pixel embedding of 70k Fashion-MNIST, near-duplicates and ONNX images/s.") { model, images };
+        embed.SetAction(parse => CommandGuard.Run(console, parse.GetValue(verbose), () =>
+        {
+            string modelPath = parse.GetValue(model) ?? RepositoryTestModel();
+            var rows = EmbedBenchmark.Run(CliPaths.OutputRoot(parse.GetValue(outputRoot)), modelPath, parse.GetValue(images), console.Error);
+            Print(console.Out, rows);
+            return CommandGuard.Ok;
+        }));
+
+        return new Command("bench", "Benchmarks of this machine, printed side by side with their targets.") { embed };
+    }
+
+    /// <summary>The tiny CLIP-shaped test model, found by walking up from the program to the repository.</summary>
+    private static string RepositoryTestModel()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "tests", "RenderFarm.Embedding.Tests", "Models", "tiny-clip", "tiny-clip.onnx");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new RenderFarmException("no --model given and the repository's test model was not found above " + AppContext.BaseDirectory);
+    }
+
+    private static void Print(TextWriter o, IReadOnlyList<BenchmarkRow> rows)
+    {
+        var culture = CultureInfo.InvariantCulture;
+        o.WriteLine($"{"task",-52} {"seconds",9} {"items/s",10} {"cores busy",10} {"peak MiB",9}  note");
+        foreach (BenchmarkRow r in rows)
+        {
+            o.WriteLine(string.Create(culture, $"{r.Task,-52} {r.Seconds,9:F2} {r.ItemsPerSecond,10:N0} {r.CoresBusy * 100,9:F0}% {r.PeakMib,9:N0}  {r.Note}"));
+        }
+    }
+}
