@@ -27,7 +27,7 @@ public sealed class EmbeddingStore
     public static EmbeddingStore Open(string cacheRoot, string embedderKey, int dimension)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dimension);
-        string directory = Path.Combine(cacheRoot, "embeddings", ContentHash.OfText($"{embedderKey}|dim={dimension}").ToString()[..24]);
+        string directory = DirectoryOf(cacheRoot, embedderKey, dimension);
         System.IO.Directory.CreateDirectory(directory);
         string keyFile = Path.Combine(directory, "key.txt");
         if (!File.Exists(keyFile))
@@ -38,6 +38,10 @@ public sealed class EmbeddingStore
 
         return new EmbeddingStore(directory, embedderKey, dimension);
     }
+
+    /// <summary>The store's folder, which <see cref="Open"/> creates; lets read-only callers check first.</summary>
+    public static string DirectoryOf(string cacheRoot, string embedderKey, int dimension) =>
+        Path.Combine(cacheRoot, "embeddings", ContentHash.OfText($"{embedderKey}|dim={dimension}").ToString()[..24]);
 
     /// <summary>
     /// Reads every chunk. Chunks that fail their checksum are deleted (they are only a cache: the

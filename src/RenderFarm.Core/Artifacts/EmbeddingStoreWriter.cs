@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace RenderFarm.Core.Artifacts;
 
 /// <summary>
-/// Buffers new embeddings and writes them as chunks every <c>flushEvery</c> items or every
-/// <c>flushInterval</c>, whichever comes first, so a killed run loses seconds of work, not the run.
+/// Buffers new embeddings and writes them as a chunk once <c>flushEvery</c> items wait or the oldest
+/// has waited <c>flushInterval</c>, whichever comes first, so a killed run loses seconds of work, not the run.
 /// Dispose writes what is left. Not thread-safe: one consumer adds.
 /// </summary>
 public sealed class EmbeddingStoreWriter : IDisposable
@@ -15,7 +15,7 @@ public sealed class EmbeddingStoreWriter : IDisposable
     private readonly List<ContentHash> _hashes = [];
     private readonly List<float> _vectors = [];
     private readonly HashSet<ContentHash> _pending = [];
-    private readonly Stopwatch _sinceFlush = Stopwatch.StartNew();
+    private readonly Stopwatch _oldestPending = new();
 
     internal EmbeddingStoreWriter(EmbeddingStore store, int flushEvery, TimeSpan flushInterval)
     {
@@ -35,6 +35,13 @@ public sealed class EmbeddingStoreWriter : IDisposable
             throw new ArgumentException($"Vector of {vector.Length} floats for a cache of dimension {_store.Dimension}.", nameof(vector));
         }
 
+        // The interval bounds the age of unsaved work, so it starts with the first buffered vector:
+        // timed from the last flush, a slow start or a stall would write a chunk of one vector.
+        if (_hashes.Count == 0)
+        {
+            _oldestPending.Restart();
+        }
+
         // Identical images in one run are embedded once per chunk at most.
         if (_pending.Add(hash))
         {
@@ -42,7 +49,7 @@ public sealed class EmbeddingStoreWriter : IDisposable
             _vectors.AddRange(vector);
         }
 
-        if (_hashes.Count >= _flushEvery || _sinceFlush.Elapsed >= _flushInterval)
+        if (_hashes.Count >= _flushEvery || _oldestPending.Elapsed >= _flushInterval)
         {
             Flush();
         }
@@ -50,7 +57,6 @@ public sealed class EmbeddingStoreWriter : IDisposable
 
     public void Flush()
     {
-        _sinceFlush.Restart();
         if (_hashes.Count == 0)
         {
             return;

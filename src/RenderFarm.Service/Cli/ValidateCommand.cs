@@ -59,12 +59,15 @@ internal static class ValidateCommand
         {
             using IImageEmbedder embedder = EmbedderFactory.Create(scene.Embedder, dataset);
             o.WriteLine($"embedder: {embedder.Description}");
-            EmbeddingIndex index = EmbeddingStore.Open(cacheRoot, embedder.CacheKey, embedder.Dimension).Load();
+            // Opening a store creates its folder; validate writes nothing, so it reads only one that exists.
+            EmbeddingIndex? index = Directory.Exists(EmbeddingStore.DirectoryOf(cacheRoot, embedder.CacheKey, embedder.Dimension))
+                ? EmbeddingStore.Open(cacheRoot, embedder.CacheKey, embedder.Dimension).Load()
+                : null;
             int known = dataset.Items.Count(i => i.Hash is not null);
-            int cached = dataset.Items.Count(i => i.Hash is { } h && index.Contains(h));
+            int cached = index is null ? 0 : dataset.Items.Count(i => i.Hash is { } h && index.Contains(h));
             o.WriteLine(known == dataset.Items.Count
                 ? string.Create(culture, $"  cache: {cached:N0} of {dataset.Items.Count:N0} items already embedded; {dataset.Items.Count - cached:N0} to embed")
-                : string.Create(culture, $"  cache: {index.Count:N0} vectors for this embedder (image files are hashed while embedding)"));
+                : string.Create(culture, $"  cache: {index?.Count ?? 0:N0} vectors for this embedder (image files are hashed while embedding)"));
         }
 
         if (scene.NearDuplicates.Enabled)
