@@ -64,6 +64,13 @@ public static partial class NpyFile
         }
 
         var data = new float[count];
+        if (descr == "<f4" && !fortran && BitConverter.IsLittleEndian)
+        {
+            // The common case (what NpyFile.Write and numpy on x86 produce): one bulk copy.
+            raw.AsSpan().CopyTo(MemoryMarshal.AsBytes(data.AsSpan()));
+            return new Matrix(rows, columns, data);
+        }
+
         for (long i = 0; i < count; i++)
         {
             // Fortran order stores column by column; transpose while converting.
