@@ -74,19 +74,28 @@ internal static class PrincipalDirections
 
     /// <summary>
     /// Modified Gram-Schmidt, in order, so the first direction stays the plain power iterate. A
-    /// direction that collapses (the sample spans fewer dimensions) is replaced by the axis that
-    /// keeps the most length outside the span so far.
+    /// direction that collapses (the sample spans fewer dimensions) is replaced by an axis that
+    /// keeps a good share of its length outside the span so far.
     /// </summary>
+    /// <remarks>
+    /// The directions must be orthonormal to working precision, not roughly: the pair search's
+    /// pruning is exact only because projecting onto them never lengthens a distance. When an
+    /// iterate lies almost wholly in the span so far, one pass leaves mostly rounding error, itself
+    /// largely inside the span; so a second pass follows ("twice is enough"), and a vector that the
+    /// second pass still shrinks by half was rounding error, i.e. collapsed.
+    /// </remarks>
     private static void Orthonormalise(float[] basis, int count, int d)
     {
         for (int k = 0; k < count; k++)
         {
             Span<float> v = basis.AsSpan(k * d, d);
             RemoveProjections(basis, k, d, v);
+            float once = TensorPrimitives.Norm(v);
+            RemoveProjections(basis, k, d, v);
             float norm = TensorPrimitives.Norm(v);
-            if (norm <= 1e-6f)
+            if (norm <= 1e-6f || norm < 0.5f * once)
             {
-                norm = BestAxis(basis, k, d, v);
+                norm = SpareAxis(basis, k, d, v);
             }
 
             TensorPrimitives.Divide(v, norm, v);
@@ -102,12 +111,16 @@ internal static class PrincipalDirections
         }
     }
 
-    private static float BestAxis(float[] basis, int k, int d, Span<float> target)
+    private static float SpareAxis(float[] basis, int k, int d, Span<float> target)
     {
-        // Some axis keeps at least √((d − k) / d) of its length outside a k-dimensional span.
+        // The squared lengths the axes keep outside a k-dimensional span average (d − k) / d, so some
+        // axis reaches that; any axis keeping half its squared length is as good numerically. Taking
+        // the first that suffices matters: a sample of a few rows collapses nearly every direction in
+        // every iteration, and scanning all d axes each time cost seconds at d = 3072.
+        float enough = MathF.Sqrt(Math.Min(0.5f, (float)(d - k) / d));
         var candidate = new float[d];
         float best = 0;
-        for (int axis = 0; axis < d; axis++)
+        for (int axis = 0; axis < d && best < enough; axis++)
         {
             Array.Clear(candidate);
             candidate[axis] = 1;
