@@ -75,9 +75,12 @@ internal sealed class BatchEmbedder
         finally
         {
             ready.CompleteAdding();
-            consumer.Wait(CancellationToken.None);
+            // Wait without throwing here: a producer exception must not be masked by the consumer's.
+            Task.WaitAny(consumer);
         }
 
+        // Rethrows the consumer's own exception (an ONNX Runtime error, say), not an AggregateException.
+        consumer.GetAwaiter().GetResult();
         cancellation.ThrowIfCancellationRequested();
         return outcome;
     }

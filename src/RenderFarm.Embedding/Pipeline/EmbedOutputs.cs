@@ -10,13 +10,17 @@ namespace RenderFarm.Embedding.Pipeline;
 /// <summary>
 /// The files of an embed run under <c>output/&lt;scene&gt;/</c>: <c>embeddings.npy</c> (row i is item i),
 /// <c>items.csv</c> (index, id, label, content hash, source) and <c>report.json</c>, each written
-/// atomically; the report goes last, so its presence means the run finished.
+/// atomically; the report goes last, so its presence means the run finished. A run that finds
+/// nothing usable writes only <c>report.failed.json</c>.
 /// </summary>
 public static class EmbedOutputs
 {
     public const string EmbeddingsFile = "embeddings.npy";
     public const string ItemsFile = "items.csv";
     public const string ReportFile = "report.json";
+
+    /// <summary>The report of a run that found nothing usable; the previous outputs are left alone.</summary>
+    public const string FailedReportFile = "report.failed.json";
 
     public static void WriteItems(string path, IReadOnlyList<DatasetItem> items, IReadOnlyList<ContentHash> hashes)
     {

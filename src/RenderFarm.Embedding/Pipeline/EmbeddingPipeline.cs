@@ -89,9 +89,11 @@ public static class EmbeddingPipeline
 
         if (kept.Count == 0)
         {
-            report.Write(Path.Combine(outputDirectory, EmbedOutputs.ReportFile));
+            // The previous run's outputs stay as they were; the failed run's report goes beside them.
+            string failedReport = Path.Combine(outputDirectory, EmbedOutputs.FailedReportFile);
+            report.Write(failedReport);
             string reasons = string.Join("; ", skipped.Take(3).Select(s => $"{s.Id}: {s.Reason} ({s.Detail})"));
-            throw new RenderFarmException($"Nothing usable is left in {scene.Dataset.Path}: all {skipped.Count} item(s) were skipped ({reasons}). The report is in {outputDirectory}/{EmbedOutputs.ReportFile}.");
+            throw new RenderFarmException($"Nothing usable is left in {scene.Dataset.Path}: all {skipped.Count} item(s) were skipped ({reasons}). The report is in {failedReport}.");
         }
 
         var write = Stopwatch.StartNew();

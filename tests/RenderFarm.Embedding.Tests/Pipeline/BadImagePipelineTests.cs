@@ -80,7 +80,7 @@ public sealed class BadImagePipelineTests : IDisposable
     }
 
     [Fact]
-    public void Run_AllImagesBad_ThrowsButWritesTheReportAndNoEmbeddings()
+    public void Run_AllImagesBad_ThrowsButWritesTheFailedReportAndNoEmbeddings()
     {
         _workspace.WriteData("a.jpg", Bad("empty"));
         _workspace.WriteData("b.jpg", Bad("text"));
@@ -90,11 +90,29 @@ public sealed class BadImagePipelineTests : IDisposable
 
         Assert.Contains("Nothing usable is left", error.Message, StringComparison.Ordinal);
         Assert.Contains("all 2 item(s) were skipped", error.Message, StringComparison.Ordinal);
-        EmbedReport report = _workspace.ReadReport(scene);
+        Assert.Contains(EmbedOutputs.FailedReportFile, error.Message, StringComparison.Ordinal);
+        EmbedReport report = EmbedReport.Read(_workspace.Output(scene, EmbedOutputs.FailedReportFile));
         Assert.Equal(["empty", "not-an-image"], report.Skipped.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => s.Reason));
         Assert.Equal(0, report.Counts.Embedded);
+        Assert.False(File.Exists(_workspace.Output(scene, EmbedOutputs.ReportFile)));
         Assert.False(File.Exists(_workspace.Output(scene, EmbedOutputs.EmbeddingsFile)));
         Assert.False(File.Exists(_workspace.Output(scene, EmbedOutputs.ItemsFile)));
+    }
+
+    [Fact]
+    public void Run_AllImagesBadAfterAGoodRun_LeavesThePreviousOutputsUntouched()
+    {
+        _workspace.WriteData("a.png", SampleImages.Solid(new SKColor(200, 10, 10), size: 8));
+        Scene scene = _workspace.Scene("name: spoiled\ndataset: {kind: image-folder, path: data}\n");
+        _workspace.Run(scene);
+        string[] files = [EmbedOutputs.EmbeddingsFile, EmbedOutputs.ItemsFile, EmbedOutputs.ReportFile];
+        byte[][] before = files.Select(f => File.ReadAllBytes(_workspace.Output(scene, f))).ToArray();
+
+        _workspace.WriteData("a.png", Bad("corrupt"));
+        Assert.Throws<RenderFarmException>(() => _workspace.Run(scene));
+
+        Assert.Equal(before, files.Select(f => File.ReadAllBytes(_workspace.Output(scene, f))).ToArray());
+        Assert.True(File.Exists(_workspace.Output(scene, EmbedOutputs.FailedReportFile)));
     }
 
     private static byte[] Bad(string kind) => kind switch
