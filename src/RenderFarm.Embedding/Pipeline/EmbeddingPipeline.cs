@@ -66,7 +66,7 @@ public static class EmbeddingPipeline
         var counts = Count(dataset, outcome, kept, skipped, EmbedOutputs.ReadPreviousIds(Path.Combine(outputDirectory, EmbedOutputs.ItemsFile)));
 
         progress?.Report(new EmbedProgress("near-duplicates", kept.Count, dataset.Items.Count, outcome.Cached, skipped.Count));
-        NearDuplicateReport duplicates = Timed("near_duplicates", () => FindDuplicates(scene.NearDuplicates, vectors, kept, cancellation));
+        NearDuplicateReport duplicates = Timed("near_duplicates", () => FindDuplicates(scene.NearDuplicates, options.CacheRoot, cacheKey, vectors, kept, hashes, cancellation));
 
         double seconds = clock.Elapsed.TotalSeconds;
         var report = new EmbedReport
@@ -133,6 +133,12 @@ public static class EmbeddingPipeline
         }
 
         int dimension = outcome.Vectors.Length / Math.Max(1, items.Count);
+        if (kept.Count == items.Count)
+        {
+            // Nothing skipped: the outcome's rows are already the output (no 200 MB copy at 70k × 784).
+            return (kept, hashes, new Matrix(kept.Count, dimension, outcome.Vectors));
+        }
+
         var vectors = new Matrix(kept.Count, dimension);
         int row = 0;
         for (int i = 0; i < items.Count; i++)
@@ -161,14 +167,14 @@ public static class EmbeddingPipeline
             Removed: removed);
     }
 
-    private static NearDuplicateReport FindDuplicates(NearDuplicateSpec spec, Matrix vectors, List<DatasetItem> items, CancellationToken cancellation)
+    private static NearDuplicateReport FindDuplicates(NearDuplicateSpec spec, string cacheRoot, string cacheKey, Matrix vectors, List<DatasetItem> items, List<ContentHash> hashes, CancellationToken cancellation)
     {
         if (!spec.Enabled)
         {
             return new NearDuplicateReport(spec.Threshold, 0, []);
         }
 
-        (long count, List<NearDuplicatePair> pairs) = NearDuplicateFinder.Find(vectors, spec.Threshold, spec.MaxPairs, cancellation);
+        (long count, List<NearDuplicatePair> pairs) = NearDuplicateCache.FindOrLoad(cacheRoot, cacheKey, hashes, vectors, spec.Threshold, spec.MaxPairs, cancellation);
         return new NearDuplicateReport(
             spec.Threshold,
             count,

@@ -164,7 +164,7 @@ public sealed class NearDuplicateFinderTests
     /// Standard normal rows, then <paramref name="copies"/> extra rows that copy earlier ones plus noise
     /// of growing strength, so their similarities spread from about 0.99995 down to about 0.85.
     /// </summary>
-    private static Matrix GaussianWithCopies(int rows, int dimension, int copies, int seed)
+    internal static Matrix GaussianWithCopies(int rows, int dimension, int copies, int seed)
     {
         var random = new Random(seed);
         var matrix = new Matrix(rows + copies, dimension);
