@@ -1,6 +1,8 @@
 using RenderFarm.Embedding.Decoding;
 using SkiaSharp;
 
+using RenderFarm.TestSupport;
+
 namespace RenderFarm.Embedding.Tests.Decoding;
 
 /// <summary>The pipeline decodes on many threads at once; results must not depend on that.</summary>

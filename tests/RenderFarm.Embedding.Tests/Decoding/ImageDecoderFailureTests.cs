@@ -2,6 +2,8 @@ using System.Text;
 using RenderFarm.Embedding.Decoding;
 using SkiaSharp;
 
+using RenderFarm.TestSupport;
+
 namespace RenderFarm.Embedding.Tests.Decoding;
 
 /// <summary>Every way an image can be unusable maps to its skip reason and a readable message.</summary>

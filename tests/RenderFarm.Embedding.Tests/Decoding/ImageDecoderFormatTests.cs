@@ -1,6 +1,8 @@
 using RenderFarm.Embedding.Decoding;
 using SkiaSharp;
 
+using RenderFarm.TestSupport;
+
 namespace RenderFarm.Embedding.Tests.Decoding;
 
 /// <summary>Every supported format and pixel kind decodes to the right RGBA values.</summary>

@@ -1,6 +1,8 @@
 using RenderFarm.Embedding.Tests.Decoding;
 using SkiaSharp;
 
+using RenderFarm.TestSupport;
+
 namespace RenderFarm.Embedding.Tests.Pipeline;
 
 /// <summary>Small encoded images for pipeline runs: distinct per seed, plus one of each way a file can be bad.</summary>

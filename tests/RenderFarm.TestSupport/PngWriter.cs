@@ -2,13 +2,13 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace RenderFarm.Embedding.Tests.Decoding;
+namespace RenderFarm.TestSupport;
 
 /// <summary>
 /// Writes PNGs by hand, because Skia's encoder only writes 8-bit RGB(A) and gray: the decoder must also
 /// be tested on gray+alpha, palette and 16-bit files, which cameras and scanners do produce.
 /// </summary>
-internal static class PngWriter
+public static class PngWriter
 {
     public const byte Gray = 0;
     public const byte Rgb = 2;
@@ -106,7 +106,7 @@ internal static class PngWriter
     private static byte[] Compress(byte[] data)
     {
         using var output = new MemoryStream();
-        using (var zlib = new ZLibStream(output, CompressionLevel.Optimal))
+        using (var zlib = new ZLibStream(output, CompressionLevel.Fastest))
         {
             zlib.Write(data);
         }
