@@ -16,4 +16,7 @@ public sealed record Scene
     public required EmbedderSpec Embedder { get; init; }
 
     public NearDuplicateSpec NearDuplicates { get; init; } = new();
+
+    /// <summary>The <c>layouts:</c> entries in file order; empty when the scene has none.</summary>
+    public IReadOnlyList<LayoutSpec> Layouts { get; init; } = [];
 }

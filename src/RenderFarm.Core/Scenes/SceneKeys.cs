@@ -6,7 +6,14 @@ namespace RenderFarm.Core.Scenes;
 /// </summary>
 public static class SceneKeys
 {
-    public static readonly IReadOnlyList<string> Root = ["name", "description", "dataset", "embedder", "near_duplicates"];
+    public static readonly IReadOnlyList<string> Root = ["name", "description", "dataset", "embedder", "near_duplicates", "layouts"];
+
+    /// <summary>Keys of one entry under <c>layouts:</c> (each method accepts a subset).</summary>
+    public static readonly IReadOnlyList<string> Layout =
+    [
+        "method", "dims", "seed", "deterministic", "align_to", "metric", "pca_dims", "n_neighbors", "min_dist", "spread",
+        "n_epochs", "learning_rate", "negative_sample_rate", "init", "source", "columns", "rows", "exact_limit",
+    ];
 
     public static readonly IReadOnlyList<string> Dataset =
     [
@@ -29,5 +36,6 @@ public static class SceneKeys
         ["dataset"] = Dataset,
         ["embedder"] = Embedder,
         ["near_duplicates"] = NearDuplicates,
+        ["layout"] = Layout,
     };
 }

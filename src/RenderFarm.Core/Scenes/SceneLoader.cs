@@ -54,6 +54,7 @@ public static partial class SceneLoader
             Dataset = dataset,
             Embedder = embedder,
             NearDuplicates = nearDuplicates,
+            Layouts = LayoutSectionReader.Read(map.Map("layouts")),
         };
     }
 

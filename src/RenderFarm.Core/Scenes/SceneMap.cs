@@ -42,6 +42,16 @@ internal sealed class SceneMap
 
     public bool Has(string key) => _values.ContainsKey(key) && !IsNull(_values[key]);
 
+    /// <summary>The keys in file order (for sections whose keys are names the user chooses).</summary>
+    public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!);
+
+    /// <summary>Where <paramref name="key"/> is written (its key's position), or this mapping's.</summary>
+    public SceneLocation LocationOf(string key)
+    {
+        YamlNode node = _keys.TryGetValue(key, out YamlNode? k) ? k : _node;
+        return new SceneLocation(File, (int)node.Start.Line, (int)node.Start.Column, Qualified(key));
+    }
+
     public string? String(string key)
     {
         if (!TryScalar(key, "a text value", out YamlScalarNode? scalar))

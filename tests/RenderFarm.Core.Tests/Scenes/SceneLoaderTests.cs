@@ -57,12 +57,12 @@ public sealed class SceneLoaderTests : IDisposable
     [Fact]
     public void Load_UnknownTopLevelKey_IsRejected()
     {
-        string path = _dir.Write("top.yaml", "dataset:\n  kind: image-folder\n  path: images\nlayouts: {}\n");
+        string path = _dir.Write("top.yaml", "dataset:\n  kind: image-folder\n  path: images\nrenders: {}\n");
 
         var error = Assert.Throws<SceneException>(() => SceneLoader.Load(path));
 
         Assert.Equal(4, error.Line);
-        Assert.Equal("layouts", error.Key);
+        Assert.Equal("renders", error.Key);
         Assert.Contains("unknown key at the top level", error.Message);
     }
 

@@ -1,0 +1,83 @@
+namespace RenderFarm.Core.Scenes;
+
+/// <summary>The algorithms a layout entry can name.</summary>
+public enum LayoutMethod
+{
+    Umap,
+    Pca,
+    Grid,
+}
+
+/// <summary>How a UMAP layout starts.</summary>
+public enum LayoutInit
+{
+    Spectral,
+    Pca,
+    Random,
+}
+
+/// <summary>Distance in embedding space for neighbour search.</summary>
+public enum LayoutMetric
+{
+    Euclidean,
+    Cosine,
+}
+
+/// <summary>
+/// One named entry of the <c>layouts:</c> section. Values stay as written (defaults filled in);
+/// the checks that need the data (n_neighbors below N, a grid big enough) run with the data and
+/// use <see cref="Locations"/> to name the line.
+/// </summary>
+public sealed record LayoutSpec
+{
+    public required string Name { get; init; }
+
+    public required LayoutMethod Method { get; init; }
+
+    /// <summary>2 or 3 (grids are 2-D).</summary>
+    public int Dims { get; init; } = 2;
+
+    public int Seed { get; init; }
+
+    /// <summary>Same seed, same coordinates, at the cost of running single-threaded where order matters.</summary>
+    public bool Deterministic { get; init; }
+
+    public LayoutMetric Metric { get; init; } = LayoutMetric.Euclidean;
+
+    /// <summary>Reduce the embeddings to this many principal components before neighbour search; null keeps them.</summary>
+    public int? PcaDims { get; init; }
+
+    public int NNeighbors { get; init; } = 15;
+
+    public double MinDist { get; init; } = 0.1;
+
+    public double Spread { get; init; } = 1.0;
+
+    /// <summary>UMAP epochs; null picks umap-learn's default (500 up to 10,000 points, 200 above).</summary>
+    public int? Epochs { get; init; }
+
+    public double LearningRate { get; init; } = 1.0;
+
+    public int NegativeSampleRate { get; init; } = 5;
+
+    public LayoutInit Init { get; init; } = LayoutInit.Spectral;
+
+    /// <summary>Grid: the 2-D layout to snap.</summary>
+    public string? Source { get; init; }
+
+    public int? Columns { get; init; }
+
+    public int? Rows { get; init; }
+
+    /// <summary>Grid: exact assignment up to this many points, the scalable method above.</summary>
+    public int ExactLimit { get; init; } = 10_000;
+
+    /// <summary>Rotate, reflect, scale and move this layout onto another (same dims) before use.</summary>
+    public string? AlignTo { get; init; }
+
+    /// <summary>Where each key of this entry was written; the entry itself under its name.</summary>
+    public required IReadOnlyDictionary<string, SceneLocation> Locations { get; init; }
+
+    public SceneLocation LocationOf(string key) =>
+        Locations.TryGetValue(key, out SceneLocation? location) ? location : Locations[Name];
+}
