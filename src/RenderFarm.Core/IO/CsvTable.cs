@@ -142,6 +142,10 @@ public sealed class CsvTable
         }
     }
 
+    /// <summary>A field as written in a CSV file: quoted (inner quotes doubled) only when it must be.</summary>
+    public static string Quote(string field) =>
+        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+
     /// <summary>The index of <paramref name="column"/> (case-insensitive), or -1.</summary>
     public int ColumnIndex(string column)
     {

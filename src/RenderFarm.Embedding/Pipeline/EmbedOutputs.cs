@@ -35,10 +35,10 @@ public static class EmbedOutputs
                 _ => "",
             };
             text.Append(i.ToString(CultureInfo.InvariantCulture)).Append(',')
-                .Append(Quote(item.Id)).Append(',')
-                .Append(Quote(item.Label ?? "")).Append(',')
+                .Append(CsvTable.Quote(item.Id)).Append(',')
+                .Append(CsvTable.Quote(item.Label ?? "")).Append(',')
                 .Append(hashes[i].ToString()).Append(',')
-                .Append(Quote(source)).Append('\n');
+                .Append(CsvTable.Quote(source)).Append('\n');
         }
 
         AtomicFile.WriteAllText(path, text.ToString());
@@ -64,7 +64,4 @@ public static class EmbedOutputs
             return null;
         }
     }
-
-    private static string Quote(string field) =>
-        field.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
 }
