@@ -18,12 +18,20 @@ internal static class EmbedCommand
             Scene loaded = SceneLoader.Load(parse.GetValue(scene)!);
             string output = CliPaths.OutputRoot(parse.GetValue(outputRoot));
             var options = new EmbedOptions(output, CliPaths.CacheRoot(parse.GetValue(cacheRoot), output)) { CacheFlushEvery = CliPaths.CacheFlushEvery() };
-            EmbedResult result = ProgressDisplay.Run(console, $"embed {loaded.Name}", progress => EmbeddingPipeline.Run(loaded, options, progress, cancellation));
+            EmbedResult result = Embed(console, loaded, options, cancellation);
             PrintSummary(console, result);
             return CommandGuard.Ok;
         })));
         return command;
     }
+
+    /// <summary>Runs the embed stage with progress on the console (shared with later stages' commands).</summary>
+    public static EmbedResult Embed(CliConsole console, Scene scene, EmbedOptions options, CancellationToken cancellation) =>
+        ProgressDisplay.Run<EmbedProgress, EmbedResult>(
+            console,
+            $"embed {scene.Name}",
+            p => new ProgressUpdate(p.Stage, p.Done, p.Total, string.Create(CultureInfo.InvariantCulture, $"cached {p.Cached:N0}, skipped {p.Skipped:N0}")),
+            progress => EmbeddingPipeline.Run(scene, options, progress, cancellation));
 
     private static void PrintSummary(CliConsole console, EmbedResult result)
     {

@@ -1,20 +1,22 @@
 using System.Diagnostics;
 using System.Globalization;
-using RenderFarm.Embedding.Pipeline;
 using Spectre.Console;
 
 namespace RenderFarm.Service.Cli;
+
+/// <summary>One step of progress in words and counts, whatever stage reports it.</summary>
+internal readonly record struct ProgressUpdate(string Stage, int Done, int Total, string Detail);
 
 /// <summary>Progress bars (Spectre.Console) on a terminal; a plain line every few seconds otherwise (logs, CI).</summary>
 internal static class ProgressDisplay
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(2);
 
-    public static T Run<T>(CliConsole console, string title, Func<IProgress<EmbedProgress>, T> work)
+    public static T Run<TProgress, T>(CliConsole console, string title, Func<TProgress, ProgressUpdate> describe, Func<IProgress<TProgress>, T> work)
     {
         if (!console.IsInteractive)
         {
-            return work(new PlainProgress(console.Out, title));
+            return work(new PlainProgress<TProgress>(console.Out, title, describe));
         }
 
         return AnsiConsole.Progress()
@@ -23,8 +25,9 @@ internal static class ProgressDisplay
             .Start(context =>
             {
                 ProgressTask task = context.AddTask(title, maxValue: 1);
-                var result = work(new Progress<EmbedProgress>(p =>
+                var result = work(new Progress<TProgress>(value =>
                 {
+                    ProgressUpdate p = describe(value);
                     task.Description = $"{title}: {p.Stage}";
                     if (p.Total > 0)
                     {
@@ -38,30 +41,32 @@ internal static class ProgressDisplay
     }
 
     /// <summary>Synchronous (no thread-pool hop) and throttled, so log lines come out in order.</summary>
-    private sealed class PlainProgress(TextWriter output, string title) : IProgress<EmbedProgress>
+    private sealed class PlainProgress<TProgress>(TextWriter output, string title, Func<TProgress, ProgressUpdate> describe) : IProgress<TProgress>
     {
         private readonly Stopwatch _clock = Stopwatch.StartNew();
         private readonly object _gate = new();
         private TimeSpan _last = -PlainInterval;
         private string _stage = "";
 
-        public void Report(EmbedProgress value)
+        public void Report(TProgress value)
         {
+            ProgressUpdate p = describe(value);
             lock (_gate)
             {
-                bool stageChanged = value.Stage != _stage;
-                bool finished = value.Total > 0 && value.Done == value.Total;
+                bool stageChanged = p.Stage != _stage;
+                bool finished = p.Total > 0 && p.Done == p.Total;
                 if (!stageChanged && !finished && _clock.Elapsed - _last < PlainInterval)
                 {
                     return;
                 }
 
-                _stage = value.Stage;
+                _stage = p.Stage;
                 _last = _clock.Elapsed;
-                string counts = value.Total > 0
-                    ? string.Create(CultureInfo.InvariantCulture, $" {value.Done:N0}/{value.Total:N0} ({100.0 * value.Done / value.Total:F0}%), cached {value.Cached:N0}, skipped {value.Skipped:N0}")
+                string counts = p.Total > 0
+                    ? string.Create(CultureInfo.InvariantCulture, $" {p.Done:N0}/{p.Total:N0} ({100.0 * p.Done / p.Total:F0}%)")
                     : "";
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1}s] {title}: {value.Stage}{counts}"));
+                string detail = p.Detail.Length > 0 ? ", " + p.Detail : "";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_clock.Elapsed.TotalSeconds,6:F1}s] {title}: {p.Stage}{counts}{detail}"));
             }
         }
     }
