@@ -94,6 +94,7 @@ internal sealed class UmapOptimizer
         int dims = settings.Dims;
         float a = settings.A, b = settings.B;
         float negativeRate = settings.NegativeSampleRate;
+        bool moveOther = settings.MoveOther;
         Span<float> current = Head;
         Span<float> others = Tail;
         for (int e = start; e < end; e++)
@@ -107,12 +108,14 @@ internal sealed class UmapOptimizer
             Span<float> point = current.Slice(j * dims, dims);
             Span<float> other = others.Slice(k * dims, dims);
             float d2 = SquaredDistance(point, other);
-            float attract = d2 > 0 ? -2f * a * b * MathF.Pow(d2, b - 1f) / ((a * MathF.Pow(d2, b)) + 1f) : 0f;
+            // d2^(b−1) once, d2^b from it: MathF.Pow dominates the cost of a sample.
+            float powBMinus1 = d2 > 0 ? MathF.Pow(d2, b - 1f) : 0f;
+            float attract = d2 > 0 ? -2f * a * b * powBMinus1 / ((a * powBMinus1 * d2) + 1f) : 0f;
             for (int d = 0; d < dims; d++)
             {
                 float grad = Math.Clamp(attract * (point[d] - other[d]), -Clip, Clip);
                 point[d] += grad * alpha;
-                if (settings.MoveOther)
+                if (moveOther)
                 {
                     other[d] -= grad * alpha;
                 }
