@@ -71,6 +71,13 @@ internal static class SpectralInitialization
         }
 
         (_, double[][] vectors) = LanczosEigensolver.Largest(n, Multiply, trivial, dims, MaxBasis, Tolerance, seed);
+        if (vectors.Length < dims)
+        {
+            // The Krylov space closed early (e.g. a complete graph, whose non-trivial eigenvalues
+            // all coincide): too few distinct directions to lay out, so let the caller go random.
+            return null;
+        }
+
         var result = new double[n * dims];
         for (int d = 0; d < dims; d++)
         {
