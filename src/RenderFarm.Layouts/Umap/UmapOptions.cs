@@ -44,7 +44,11 @@ public sealed record UmapOptions
 
     public UmapInit Init { get; init; } = UmapInit.Spectral;
 
-    /// <summary>For <see cref="UmapInit.Given"/>: N × <see cref="Dims"/> row-major starting coordinates.</summary>
+    /// <summary>
+    /// For <see cref="UmapInit.Given"/>: N × <see cref="Dims"/> row-major starting coordinates. To
+    /// refine a finished layout in place, pair it with a few epochs and a lower learning rate (0.25):
+    /// restarting at 1 shakes a converged layout by several percent of its size.
+    /// </summary>
     public float[]? InitialCoordinates { get; init; }
 
     /// <summary>The epochs a fit of <paramref name="count"/> points runs.</summary>

@@ -8,14 +8,17 @@ public sealed class UmapLayoutWarmStartTests
     public void Fit_GivenCoordinates_PointsStayNearWhereTheyWere()
     {
         float[] start = FashionMnistLayouts.Layout2D;
-        var options = new UmapOptions { Init = UmapInit.Given, InitialCoordinates = start, Epochs = 20 };
+        // A refinement of a finished layout, so a quarter of the learning rate (as umap's transform
+        // uses): at the full rate the first epochs shake a converged layout noticeably.
+        var options = new UmapOptions { Init = UmapInit.Given, InitialCoordinates = start, Epochs = 20, LearningRate = 0.25f };
 
         float[] refined = UmapLayout.Fit(FashionMnistLayouts.FitGraph, options);
 
         double displacement = MeanDistance(start, refined);
         double spread = MeanDistance(start, Centroid(start));
         Assert.True(displacement < 0.1 * spread, $"mean displacement {displacement:F3} vs spread {spread:F3}");
-        Assert.DoesNotContain(refined, float.IsNaN);
+        double accuracy = LayoutQuality.KnnAccuracy(refined, 2, FashionMnistLayouts.Labels, 10);
+        Assert.True(accuracy >= 0.70, $"10-NN accuracy after refinement = {accuracy:F3}");
     }
 
     private static double MeanDistance(float[] a, float[] b)
