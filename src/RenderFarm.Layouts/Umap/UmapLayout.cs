@@ -36,6 +36,27 @@ public static class UmapLayout
         return coordinates;
     }
 
+    /// <summary>The starting layout (N × dims): given coordinates as they are; the others stretched to [0, 10] like umap.</summary>
+    private static float[] Initialize(SparseGraph fuzzy, UmapOptions options, Matrix? data)
+    {
+        if (options.Init == UmapInit.Given)
+        {
+            // A warm start continues in the caller's frame, so no rescaling.
+            return (float[])options.InitialCoordinates!.Clone();
+        }
+
+        ulong seed = Seed(options);
+        var random = new FastRandom(seed + 1);
+        float[] coordinates = options.Init switch
+        {
+            UmapInit.Spectral => SpectralInitialization.Compute(fuzzy, options.Dims, seed),
+            UmapInit.Pca => CoordinateScaling.NoisyScale(PcaInitialization.Compute(data!, options.Dims, seed), ref random),
+            _ => Array.ConvertAll(CoordinateScaling.UniformBox(fuzzy.RowCount, options.Dims, ref random), c => (float)c),
+        };
+        CoordinateScaling.StretchToBox(coordinates, options.Dims);
+        return coordinates;
+    }
+
     /// <summary>
     /// Places M new points into a fitted layout (umap's transform): each starts at the
     /// membership-weighted mean of its neighbours' positions, then only the new points are optimised
@@ -65,27 +86,6 @@ public static class UmapLayout
             dims, a, b, options.RepulsionStrength, options.NegativeSampleRate, options.LearningRate / 4f, epochs,
             MoveOther: false, options.Deterministic, Seed(options));
         new UmapOptimizer(edges, coordinates, fitted, settings).Run(callback);
-        return coordinates;
-    }
-
-    /// <summary>The starting layout (N × dims): given coordinates as they are; the others stretched to [0, 10] like umap.</summary>
-    private static float[] Initialize(SparseGraph fuzzy, UmapOptions options, Matrix? data)
-    {
-        if (options.Init == UmapInit.Given)
-        {
-            // A warm start continues in the caller's frame, so no rescaling.
-            return (float[])options.InitialCoordinates!.Clone();
-        }
-
-        ulong seed = Seed(options);
-        var random = new FastRandom(seed + 1);
-        float[] coordinates = options.Init switch
-        {
-            UmapInit.Spectral => SpectralInitialization.Compute(fuzzy, options.Dims, seed),
-            UmapInit.Pca => CoordinateScaling.NoisyScale(PcaInitialization.Compute(data!, options.Dims, seed), ref random),
-            _ => Array.ConvertAll(CoordinateScaling.UniformBox(fuzzy.RowCount, options.Dims, ref random), c => (float)c),
-        };
-        CoordinateScaling.StretchToBox(coordinates, options.Dims);
         return coordinates;
     }
 
