@@ -1,0 +1,87 @@
+using System.Numerics.Tensors;
+using RenderFarm.Core.IO;
+
+namespace RenderFarm.Layouts.Pca;
+
+/// <summary>
+/// The two products randomised PCA needs, against the centred data X − 1μᵀ without materialising
+/// it (a centred copy of 70,000 × 784 floats would double the memory): the mean is folded in
+/// afterwards as a rank-one correction. Blocks of vectors are stored as rows (L × length) so every
+/// inner loop is a contiguous span.
+/// </summary>
+internal static class CentredProducts
+{
+    private const int RowChunk = 256;
+
+    // A fixed number of partial sums, merged in order, keeps the result identical however many
+    // threads run: PCA must repeat exactly for a seed.
+    private const int SumChunks = 16;
+
+    /// <summary>result[l, r] = (x_r − μ) · basis_l, i.e. (X − 1μᵀ)·Bᵀ stored transposed (L × N).</summary>
+    public static float[] Project(Matrix data, float[] mean, float[] basis, int count)
+    {
+        int n = data.Rows;
+        int d = data.Columns;
+        var offsets = new float[count];
+        for (int l = 0; l < count; l++)
+        {
+            offsets[l] = TensorPrimitives.Dot(mean, basis.AsSpan(l * d, d));
+        }
+
+        var result = new float[count * n];
+        Parallel.For(0, (n + RowChunk - 1) / RowChunk, chunk =>
+        {
+            int end = Math.Min(n, (chunk + 1) * RowChunk);
+            for (int r = chunk * RowChunk; r < end; r++)
+            {
+                ReadOnlySpan<float> row = data.Data.AsSpan(r * d, d);
+                for (int l = 0; l < count; l++)
+                {
+                    result[(l * n) + r] = TensorPrimitives.Dot(row, basis.AsSpan(l * d, d)) - offsets[l];
+                }
+            }
+        });
+        return result;
+    }
+
+    /// <summary>result_l = Σ_r weights[l, r]·(x_r − μ), i.e. (X − 1μᵀ)ᵀ·W stored transposed (L × D).</summary>
+    public static float[] Accumulate(Matrix data, float[] mean, float[] weights, int count)
+    {
+        int n = data.Rows;
+        int d = data.Columns;
+        int chunks = Math.Min(SumChunks, n);
+        var partials = new float[chunks][];
+        Parallel.For(0, chunks, chunk =>
+        {
+            var partial = new float[count * d];
+            int start = (int)((long)n * chunk / chunks);
+            int end = (int)((long)n * (chunk + 1) / chunks);
+            for (int r = start; r < end; r++)
+            {
+                ReadOnlySpan<float> row = data.Data.AsSpan(r * d, d);
+                for (int l = 0; l < count; l++)
+                {
+                    Span<float> target = partial.AsSpan(l * d, d);
+                    TensorPrimitives.MultiplyAdd(row, weights[(l * n) + r], target, target);
+                }
+            }
+
+            partials[chunk] = partial;
+        });
+
+        float[] result = partials[0];
+        for (int chunk = 1; chunk < chunks; chunk++)
+        {
+            TensorPrimitives.Add(result, partials[chunk], result);
+        }
+
+        for (int l = 0; l < count; l++)
+        {
+            float weightSum = TensorPrimitives.Sum(weights.AsSpan(l * n, n));
+            Span<float> target = result.AsSpan(l * d, d);
+            TensorPrimitives.MultiplyAdd(mean, -weightSum, target, target);
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,127 @@
+using RenderFarm.Core.IO;
+using RenderFarm.Layouts.Geometry;
+
+namespace RenderFarm.Layouts.Quality;
+
+/// <summary>
+/// For each sampled point, against all N points: the trustworthiness penalty Σ max(0, r(i, j) − k)
+/// over its k layout neighbours j, where r(i, j) is j's rank by data-space distance from i (1 for
+/// the nearest other point), and how many of its k data neighbours are also layout neighbours.
+/// Ties in distance rank by index, as a stable sort would.
+/// </summary>
+internal static class NeighborhoodScores
+{
+    // Sampled points share each pass over the data, so a block reads the N rows once, not once each.
+    private const int Block = 32;
+
+    public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k)
+    {
+        int n = data.Rows;
+        var penalties = new long[sample.Length];
+        var shared = new int[sample.Length];
+        Parallel.For(0, (sample.Length + Block - 1) / Block, () => new float[Block * n], (block, _, rows) =>
+        {
+            int start = block * Block;
+            int count = Math.Min(Block, sample.Length - start);
+            for (int j = 0; j < n; j++)
+            {
+                ReadOnlySpan<float> other = data.Row(j);
+                for (int q = 0; q < count; q++)
+                {
+                    rows[(q * n) + j] = PointDistance.Squared(data.Row(sample[start + q]), other);
+                }
+            }
+
+            var dataNearest = new NearestList(k);
+            var layoutNearest = new NearestList(k);
+            for (int q = 0; q < count; q++)
+            {
+                int i = sample[start + q];
+                Span<float> row = rows.AsSpan(q * n, n);
+                row[i] = float.PositiveInfinity;
+                Nearest(row, dataNearest);
+                LayoutNearest(layout, i, layoutNearest);
+                (penalties[start + q], shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
+            }
+
+            return rows;
+        }, _ => { });
+        return (penalties, shared);
+    }
+
+    private static void Nearest(ReadOnlySpan<float> row, NearestList nearest)
+    {
+        nearest.Clear();
+        for (int j = 0; j < row.Length; j++)
+        {
+            nearest.Offer(row[j], j);
+        }
+    }
+
+    private static void LayoutNearest(Matrix layout, int i, NearestList nearest)
+    {
+        nearest.Clear();
+        ReadOnlySpan<float> point = layout.Row(i);
+        for (int j = 0; j < layout.Rows; j++)
+        {
+            if (j != i)
+            {
+                nearest.Offer(PointDistance.Squared(point, layout.Row(j)), j);
+            }
+        }
+    }
+
+    private static (long Penalty, int Shared) Score(ReadOnlySpan<float> row, ReadOnlySpan<int> dataNeighbours, ReadOnlySpan<int> layoutNeighbours, int k)
+    {
+        var strangers = new List<int>();
+        int shared = 0;
+        foreach (int j in layoutNeighbours)
+        {
+            if (dataNeighbours.Contains(j))
+            {
+                shared++;
+            }
+            else
+            {
+                strangers.Add(j);
+            }
+        }
+
+        if (strangers.Count == 0)
+        {
+            return (0, shared);
+        }
+
+        // Only points no farther than the farthest stranger can precede one, and strangers usually
+        // rank in the tens or hundreds: one cheap pass collects those few, then each stranger's rank
+        // is counted among them instead of among all N.
+        float limit = float.NegativeInfinity;
+        foreach (int j in strangers)
+        {
+            limit = Math.Max(limit, row[j]);
+        }
+
+        var closer = new List<int>();
+        for (int l = 0; l < row.Length; l++)
+        {
+            if (row[l] <= limit)
+            {
+                closer.Add(l);
+            }
+        }
+
+        long penalty = 0;
+        foreach (int j in strangers)
+        {
+            int rank = 1;
+            foreach (int l in closer)
+            {
+                rank += row[l] < row[j] || (row[l] == row[j] && l < j) ? 1 : 0;
+            }
+
+            penalty += Math.Max(0, rank - k);
+        }
+
+        return (penalty, shared);
+    }
+}
