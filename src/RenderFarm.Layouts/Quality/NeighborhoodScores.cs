@@ -12,25 +12,20 @@ namespace RenderFarm.Layouts.Quality;
 internal static class NeighborhoodScores
 {
     // Sampled points share each pass over the data, so a block reads the N rows once, not once each.
-    private const int Block = 32;
+    private const int Block = 64;
 
     public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k)
     {
         int n = data.Rows;
         var penalties = new long[sample.Length];
         var shared = new int[sample.Length];
+        bool wide = data.Columns >= SquaredDistanceBlock.MinimumColumns;
+        float[] norms = wide ? SquaredDistanceBlock.Norms(data) : [];
         Parallel.For(0, (sample.Length + Block - 1) / Block, () => new float[Block * n], (block, _, rows) =>
         {
             int start = block * Block;
             int count = Math.Min(Block, sample.Length - start);
-            for (int j = 0; j < n; j++)
-            {
-                ReadOnlySpan<float> other = data.Row(j);
-                for (int q = 0; q < count; q++)
-                {
-                    rows[(q * n) + j] = PointDistance.Squared(data.Row(sample[start + q]), other);
-                }
-            }
+            DataDistances(data, norms, sample.AsSpan(start, count), wide, rows);
 
             var dataNearest = new NearestList(k);
             var layoutNearest = new NearestList(k);
@@ -47,6 +42,35 @@ internal static class NeighborhoodScores
             return rows;
         }, _ => { });
         return (penalties, shared);
+    }
+
+    /// <summary>Squared data-space distances from each of <paramref name="queries"/> to all N rows, one row of N each.</summary>
+    private static void DataDistances(Matrix data, float[] norms, ReadOnlySpan<int> queries, bool wide, float[] rows)
+    {
+        int n = data.Rows;
+        int d = data.Columns;
+        if (wide)
+        {
+            var block = new float[queries.Length * d];
+            var blockNorms = new float[queries.Length];
+            for (int q = 0; q < queries.Length; q++)
+            {
+                data.Row(queries[q]).CopyTo(block.AsSpan(q * d, d));
+                blockNorms[q] = norms[queries[q]];
+            }
+
+            SquaredDistanceBlock.Compute(block, blockNorms, queries.Length, data, norms, rows);
+            return;
+        }
+
+        for (int j = 0; j < n; j++)
+        {
+            ReadOnlySpan<float> other = data.Row(j);
+            for (int q = 0; q < queries.Length; q++)
+            {
+                rows[(q * n) + j] = PointDistance.Squared(data.Row(queries[q]), other);
+            }
+        }
     }
 
     private static void Nearest(ReadOnlySpan<float> row, NearestList nearest)

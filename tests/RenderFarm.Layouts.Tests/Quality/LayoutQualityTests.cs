@@ -57,6 +57,23 @@ public sealed class LayoutQualityTests
     }
 
     [Fact]
+    public void Evaluate_WideData_MatchesBruteForceSklearnFormula()
+    {
+        // 40 columns take the blocked dot-product path; near-exact ties aside it ranks identically.
+        Matrix data = Synthetic.Gaussian(250, 40, seed: 10);
+        Matrix layout = Synthetic.Gaussian(250, 2, seed: 11);
+        for (int i = 0; i < 250; i++)
+        {
+            layout.Data[2 * i] += 3 * data.Data[40 * i];
+        }
+
+        QualityReport report = LayoutQuality.Evaluate(data, layout, labels: null, seed: 2, sampleSize: 80);
+
+        int[] sample = Sampling.WithoutReplacement(250, 80, 2);
+        Assert.Equal(ReferenceTrustworthiness(data, layout, sample, 15), report.Trustworthiness, 1e-6);
+    }
+
+    [Fact]
     public void Evaluate_SeparatedLabelledBlobs_ClassifierAccuracyNearOne()
     {
         (Matrix points, int[] labels) = Synthetic.Blobs(5, 200, 2, 15, seed: 6);
