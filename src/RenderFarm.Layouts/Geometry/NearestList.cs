@@ -19,6 +19,9 @@ internal sealed class NearestList
 
     public int Count { get; private set; }
 
+    /// <summary>The distance a candidate must not exceed to have a chance of entering (+∞ until full).</summary>
+    public float Worst => distances[^1];
+
     public ReadOnlySpan<int> Indices => indices.AsSpan(0, Count);
 
     public ReadOnlySpan<float> Distances => distances.AsSpan(0, Count);

@@ -78,7 +78,11 @@ internal static class NeighborhoodScores
         nearest.Clear();
         for (int j = 0; j < row.Length; j++)
         {
-            nearest.Offer(row[j], j);
+            // Most candidates lose to the current k-th; testing that inline skips the call.
+            if (row[j] <= nearest.Worst)
+            {
+                nearest.Offer(row[j], j);
+            }
         }
     }
 
@@ -86,11 +90,14 @@ internal static class NeighborhoodScores
     {
         nearest.Clear();
         ReadOnlySpan<float> point = layout.Row(i);
+        int d = layout.Columns;
+        float[] all = layout.Data;
         for (int j = 0; j < layout.Rows; j++)
         {
-            if (j != i)
+            float distance = PointDistance.Squared(point, all.AsSpan(j * d, d));
+            if (distance <= nearest.Worst && j != i)
             {
-                nearest.Offer(PointDistance.Squared(point, layout.Row(j)), j);
+                nearest.Offer(distance, j);
             }
         }
     }
@@ -116,33 +123,11 @@ internal static class NeighborhoodScores
             return (0, shared);
         }
 
-        // Only points no farther than the farthest stranger can precede one, and strangers usually
-        // rank in the tens or hundreds: one cheap pass collects those few, then each stranger's rank
-        // is counted among them instead of among all N.
-        float limit = float.NegativeInfinity;
-        foreach (int j in strangers)
-        {
-            limit = Math.Max(limit, row[j]);
-        }
-
-        var closer = new List<int>();
-        for (int l = 0; l < row.Length; l++)
-        {
-            if (row[l] <= limit)
-            {
-                closer.Add(l);
-            }
-        }
-
+        // r(i, j) = 1 + the points strictly closer than j + the equally close ones of smaller index.
         long penalty = 0;
         foreach (int j in strangers)
         {
-            int rank = 1;
-            foreach (int l in closer)
-            {
-                rank += row[l] < row[j] || (row[l] == row[j] && l < j) ? 1 : 0;
-            }
-
+            int rank = 1 + VectorCount.Less(row, row[j]) + VectorCount.Equal(row[..j], row[j]);
             penalty += Math.Max(0, rank - k);
         }
 

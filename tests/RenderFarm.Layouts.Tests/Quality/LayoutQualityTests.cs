@@ -114,15 +114,6 @@ public sealed class LayoutQualityTests
         Assert.Contains("layout", exception.Message);
     }
 
-    [Fact]
-    public void Assign_TwoClassesTwoFolds_MatchesSklearnStratifiedKFold()
-    {
-        // StratifiedKFold(2).split on y = [0,0,0,0,1,1,1,1,1,1] puts indices 0,1,4,5,6 in fold 0.
-        int[] folds = StratifiedFolds.Assign([0, 0, 0, 0, 1, 1, 1, 1, 1, 1], 2);
-
-        Assert.Equal([0, 0, 1, 1, 0, 0, 0, 1, 1, 1], folds);
-    }
-
     /// <summary>Data in 6-D whose layout keeps two coordinates and adds noise: moderately trustworthy.</summary>
     private static (Matrix Data, Matrix Layout) NoisyProjection(int n, int seed)
     {
