@@ -11,8 +11,10 @@ namespace RenderFarm.Layouts.Quality;
 /// </summary>
 internal static class NeighborhoodScores
 {
-    // Sampled points share each pass over the data, so a block reads the N rows once, not once each.
-    private const int Block = 64;
+    // Sampled points share each pass over the data, so a block reads the N rows once, not once
+    // each; but each needs a row of N distances, so the block shrinks as N grows (about 16 MB each).
+    private const int MaxBlock = 64;
+    private const int BufferFloats = 1 << 22;
 
     public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k)
     {
@@ -21,10 +23,11 @@ internal static class NeighborhoodScores
         var shared = new int[sample.Length];
         bool wide = data.Columns >= SquaredDistanceBlock.MinimumColumns;
         float[] norms = wide ? SquaredDistanceBlock.Norms(data) : [];
-        Parallel.For(0, (sample.Length + Block - 1) / Block, () => new float[Block * n], (block, _, rows) =>
+        int size = Math.Clamp(BufferFloats / Math.Max(1, n), 4, MaxBlock);
+        Parallel.For(0, (sample.Length + size - 1) / size, () => new float[size * n], (block, _, rows) =>
         {
-            int start = block * Block;
-            int count = Math.Min(Block, sample.Length - start);
+            int start = block * size;
+            int count = Math.Min(size, sample.Length - start);
             DataDistances(data, norms, sample.AsSpan(start, count), wide, rows);
 
             var dataNearest = new NearestList(k);
