@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using RenderFarm.Core.IO;
+using RenderFarm.Layouts.Geometry;
 
 namespace RenderFarm.Layouts.Pca;
 
@@ -31,14 +32,13 @@ internal static class CentredProducts
         var result = new float[count * n];
         Parallel.For(0, (n + RowChunk - 1) / RowChunk, chunk =>
         {
-            int end = Math.Min(n, (chunk + 1) * RowChunk);
-            for (int r = chunk * RowChunk; r < end; r++)
+            int start = chunk * RowChunk;
+            int rows = Math.Min(n, start + RowChunk) - start;
+            DotBlock.Compute(basis.AsSpan(0, count * d), count, data.Data.AsSpan(start * d, rows * d), rows, d, result.AsSpan(start), n);
+            for (int l = 0; l < count; l++)
             {
-                ReadOnlySpan<float> row = data.Data.AsSpan(r * d, d);
-                for (int l = 0; l < count; l++)
-                {
-                    result[(l * n) + r] = TensorPrimitives.Dot(row, basis.AsSpan(l * d, d)) - offsets[l];
-                }
+                Span<float> target = result.AsSpan((l * n) + start, rows);
+                TensorPrimitives.Subtract(target, offsets[l], target);
             }
         });
         return result;
