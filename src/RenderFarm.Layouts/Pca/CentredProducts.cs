@@ -1,4 +1,6 @@
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using RenderFarm.Core.IO;
 using RenderFarm.Layouts.Geometry;
 
@@ -56,7 +58,17 @@ internal static class CentredProducts
             var partial = new float[count * d];
             int start = (int)((long)n * chunk / chunks);
             int end = (int)((long)n * (chunk + 1) / chunks);
-            for (int r = start; r < end; r++)
+            int r = start;
+            for (; r + 4 <= end; r += 4)
+            {
+                ReadOnlySpan<float> four = data.Data.AsSpan(r * d, 4 * d);
+                for (int l = 0; l < count; l++)
+                {
+                    AddFourRows(partial.AsSpan(l * d, d), four, weights.AsSpan((l * n) + r, 4));
+                }
+            }
+
+            for (; r < end; r++)
             {
                 ReadOnlySpan<float> row = data.Data.AsSpan(r * d, d);
                 for (int l = 0; l < count; l++)
@@ -83,5 +95,40 @@ internal static class CentredProducts
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// target += Σ_a weights[a]·rows_a over 4 contiguous rows: one load and store of the target
+    /// per four multiply-adds instead of per one, since the L × D targets live in L2, not L1.
+    /// </summary>
+    private static void AddFourRows(Span<float> target, ReadOnlySpan<float> rows, ReadOnlySpan<float> weights)
+    {
+        int d = target.Length;
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            ref float t = ref MemoryMarshal.GetReference(target);
+            ref float x = ref MemoryMarshal.GetReference(rows);
+            Vector256<float> w0 = Vector256.Create(weights[0]);
+            Vector256<float> w1 = Vector256.Create(weights[1]);
+            Vector256<float> w2 = Vector256.Create(weights[2]);
+            Vector256<float> w3 = Vector256.Create(weights[3]);
+            nuint width = (nuint)d;
+            for (; k + 8 <= d; k += 8)
+            {
+                nuint at = (nuint)k;
+                Vector256<float> sum = Vector256.LoadUnsafe(ref t, at);
+                sum = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, at), w0, sum);
+                sum = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, width + at), w1, sum);
+                sum = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (2 * width) + at), w2, sum);
+                sum = Vector256.FusedMultiplyAdd(Vector256.LoadUnsafe(ref x, (3 * width) + at), w3, sum);
+                sum.StoreUnsafe(ref t, at);
+            }
+        }
+
+        for (; k < d; k++)
+        {
+            target[k] += (weights[0] * rows[k]) + (weights[1] * rows[d + k]) + (weights[2] * rows[(2 * d) + k]) + (weights[3] * rows[(3 * d) + k]);
+        }
     }
 }
