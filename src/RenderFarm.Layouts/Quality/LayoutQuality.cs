@@ -24,7 +24,8 @@ public static class LayoutQuality
     /// <remarks>
     /// Trustworthiness follows scikit-learn's formula with N the full point count and the sum over
     /// the sample: T = 1 − 2/(s·k·(2N − 3k − 1)) · Σ_sample Σ_{j ∈ layout k-NN} max(0, r(i, j) − k).
-    /// With the whole data as the sample it equals sklearn.manifold.trustworthiness exactly.
+    /// With the whole data as the sample it equals sklearn.manifold.trustworthiness (up to the order
+    /// of near-exact distance ties, which float rounding may swap).
     /// </remarks>
     /// <exception cref="LayoutException">Shapes differ, neighbors not below N/2, or another parameter out of range.</exception>
     public static QualityReport Evaluate(
