@@ -1,3 +1,5 @@
+using RenderFarm.Layouts.LinearAlgebra;
+
 namespace RenderFarm.Layouts.Umap;
 
 /// <summary>
@@ -109,13 +111,13 @@ internal static class LanczosEigensolver
     private static int[] TopIndices(double[] values, int count) =>
         Enumerable.Range(0, values.Length).OrderByDescending(i => values[i]).Take(count).ToArray();
 
-    /// <summary>Ritz vector y = Q·s for the tridiagonal eigenvector in column c.</summary>
+    /// <summary>Ritz vector y = Q·s for the tridiagonal eigenvector in row c.</summary>
     private static double[] RitzVector(List<double[]> basis, double[] ritz, int m, int c, int n)
     {
         var y = new double[n];
         for (int k = 0; k < m; k++)
         {
-            double s = ritz[(k * m) + c];
+            double s = ritz[(c * m) + k];
             double[] v = basis[k];
             for (int i = 0; i < n; i++)
             {

@@ -1,27 +1,10 @@
+using RenderFarm.Layouts.LinearAlgebra;
 using RenderFarm.Layouts.Umap;
 
 namespace RenderFarm.Layouts.Tests.Umap;
 
 public sealed class LanczosEigensolverTests
 {
-    [Fact]
-    public void Decompose_SymmetricMatrix_ReconstructsEigenpairs()
-    {
-        double[] matrix = [4, 1, 2, 1, 3, 0.5, 2, 0.5, 1];
-        double[] copy = (double[])matrix.Clone();
-
-        (double[] values, double[] vectors) = JacobiEigen.Decompose(copy, 3);
-
-        for (int c = 0; c < 3; c++)
-        {
-            for (int r = 0; r < 3; r++)
-            {
-                double av = (matrix[r * 3] * vectors[c]) + (matrix[(r * 3) + 1] * vectors[3 + c]) + (matrix[(r * 3) + 2] * vectors[6 + c]);
-                Assert.Equal(values[c] * vectors[(r * 3) + c], av, 1e-9);
-            }
-        }
-    }
-
     [Fact]
     public void Largest_RandomSymmetricMatrix_MatchesDenseSolver()
     {
