@@ -10,11 +10,14 @@ namespace RenderFarm.Layouts.Neighbors;
 /// each query and reference vector once per step for four and two products respectively.
 /// Every product, whichever kernel computes it, runs the same operation sequence (one vector
 /// accumulator, then the same horizontal sum and scalar tail), so identical rows give bit-identical
-/// dot products and duplicates tie exactly, to be broken by index.
+/// dot products and duplicates tie exactly, to be broken by index. The kernels are marked
+/// AggressiveOptimization because they are entered few times but loop long: tier-0 code would run
+/// most of the first search.
 /// </summary>
 internal static class DotKernel
 {
     /// <summary>tile[q * refCount + r] = row(queryStart + q) · row(refStart + r).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile(ReadOnlySpan<float> data, int columns, int queryStart, int queryCount, int refStart, int refCount, Span<float> tile)
     {
         int r = 0;
@@ -44,6 +47,7 @@ internal static class DotKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> data, int columns, int a, int b)
     {
         ref float x = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), a * columns);
@@ -59,6 +63,44 @@ internal static class DotKernel
         return Finish(acc, ref x, ref y, vectorEnd, columns);
     }
 
+    /// <summary>dots[j] = row(a) · row(others[j]) for scattered rows, four at a time so row a is loaded once per four products.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void DotMany(ReadOnlySpan<float> data, int columns, int a, ReadOnlySpan<int> others, Span<float> dots)
+    {
+        ref float start = ref MemoryMarshal.GetReference(data);
+        ref float x = ref Unsafe.Add(ref start, a * columns);
+        int width = Vector256<float>.Count;
+        int vectorEnd = columns - (columns % width);
+        int j = 0;
+        for (; j + 4 <= others.Length; j += 4)
+        {
+            ref float y0 = ref Unsafe.Add(ref start, others[j] * columns);
+            ref float y1 = ref Unsafe.Add(ref start, others[j + 1] * columns);
+            ref float y2 = ref Unsafe.Add(ref start, others[j + 2] * columns);
+            ref float y3 = ref Unsafe.Add(ref start, others[j + 3] * columns);
+            Vector256<float> a0 = default, a1 = default, a2 = default, a3 = default;
+            for (int c = 0; c < vectorEnd; c += width)
+            {
+                Vector256<float> v = Load(ref x, c);
+                a0 = Vector256.MultiplyAddEstimate(v, Load(ref y0, c), a0);
+                a1 = Vector256.MultiplyAddEstimate(v, Load(ref y1, c), a1);
+                a2 = Vector256.MultiplyAddEstimate(v, Load(ref y2, c), a2);
+                a3 = Vector256.MultiplyAddEstimate(v, Load(ref y3, c), a3);
+            }
+
+            dots[j] = Finish(a0, ref x, ref y0, vectorEnd, columns);
+            dots[j + 1] = Finish(a1, ref x, ref y1, vectorEnd, columns);
+            dots[j + 2] = Finish(a2, ref x, ref y2, vectorEnd, columns);
+            dots[j + 3] = Finish(a3, ref x, ref y3, vectorEnd, columns);
+        }
+
+        for (; j < others.Length; j++)
+        {
+            dots[j] = Dot(data, columns, a, others[j]);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Dot2x4(ReadOnlySpan<float> data, int columns, int q, int r, Span<float> tile, int stride)
     {
         ref float start = ref MemoryMarshal.GetReference(data);

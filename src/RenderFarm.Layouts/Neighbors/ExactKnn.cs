@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
 
 namespace RenderFarm.Layouts.Neighbors;
@@ -46,6 +47,8 @@ public static class ExactKnn
         return new KnnGraph(n, k, indices, distances, metric);
     }
 
+    // Hot loops compiled fully optimised from the first call: tier-0 code would run the whole first search.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SearchBlock(
         float[] rows, int columns, float[] squaredNorms, DistanceMetric metric, int start, int count, int k, int[] indices, float[] distances, float[] tile)
     {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Neighbors;
 
 /// <summary>
@@ -126,11 +128,15 @@ internal sealed class LocalJoin
         }
     }
 
+    // Hot loops compiled fully optimised from the first call: tier-0 code would run the whole first search.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Join(CandidateLists candidates, int point, Action<int, int, float> improve)
     {
         int capacity = candidates.Capacity;
         ReadOnlySpan<int> fresh = candidates.New.AsSpan(point * capacity, capacity);
         ReadOnlySpan<int> old = candidates.Old.AsSpan(point * capacity, capacity);
+        Span<int> partners = stackalloc int[2 * capacity];
+        Span<float> measured = stackalloc float[2 * capacity];
         for (int a = 0; a < fresh.Length; a++)
         {
             int p = fresh[a];
@@ -139,29 +145,36 @@ internal sealed class LocalJoin
                 continue;
             }
 
+            // Gather p's partners (later new candidates, then all old ones) so their distances come
+            // from one batched pass that loads p's row once per four partners.
+            int count = 0;
             for (int b = a + 1; b < fresh.Length; b++)
             {
-                Consider(p, fresh[b], improve);
+                if (fresh[b] >= 0 && fresh[b] != p)
+                {
+                    partners[count++] = fresh[b];
+                }
             }
 
             foreach (int q in old)
             {
-                Consider(p, q, improve);
+                if (q >= 0 && q != p)
+                {
+                    partners[count++] = q;
+                }
             }
-        }
-    }
 
-    private void Consider(int p, int q, Action<int, int, float> improve)
-    {
-        if (q < 0 || q == p)
-        {
-            return;
-        }
-
-        float d = distances.Between(p, q);
-        if (d < heaps.Threshold(p) || d < heaps.Threshold(q))
-        {
-            improve(p, q, d);
+            distances.FromOne(p, partners[..count], measured);
+            float pThreshold = heaps.Threshold(p);
+            for (int j = 0; j < count; j++)
+            {
+                int q = partners[j];
+                float d = measured[j];
+                if (d < pThreshold || d < heaps.Threshold(q))
+                {
+                    improve(p, q, d);
+                }
+            }
         }
     }
 }

@@ -42,7 +42,7 @@ public static class NNDescent
             }
         }
 
-        return heaps.ToGraph(metric);
+        return heaps.ToGraph(distances);
     }
 
     /// <summary>

@@ -30,11 +30,23 @@ internal sealed class NeighborHeaps
     public bool TryPush(int point, int neighbor, float distance) =>
         NeighborHeap.TryPushUnique(Indices.AsSpan(point * K, K), Distances.AsSpan(point * K, K), Flags.AsSpan(point * K, K), neighbor, distance);
 
-    /// <summary>Sorts every heap ascending and hands the arrays over as the final graph.</summary>
-    public KnnGraph ToGraph(DistanceMetric metric)
+    /// <summary>
+    /// Replaces the search's ranking distances by directly computed ones, sorts every heap ascending and
+    /// hands the arrays over as the final graph.
+    /// </summary>
+    public KnnGraph ToGraph(RowDistances rows)
     {
         Parallel.For(0, Count, point =>
-            NeighborHeap.SortAscending(Indices.AsSpan(point * K, K), Distances.AsSpan(point * K, K), Span<byte>.Empty));
-        return new KnnGraph(Count, K, Indices, Distances, metric);
+        {
+            Span<int> indices = Indices.AsSpan(point * K, K);
+            Span<float> distances = Distances.AsSpan(point * K, K);
+            for (int j = 0; j < K; j++)
+            {
+                distances[j] = indices[j] < 0 ? float.PositiveInfinity : rows.Between(point, indices[j]);
+            }
+
+            NeighborHeap.SortAscending(indices, distances, Span<byte>.Empty);
+        });
+        return new KnnGraph(Count, K, Indices, Distances, rows.Metric);
     }
 }
