@@ -135,8 +135,9 @@ internal sealed class LocalJoin
         int capacity = candidates.Capacity;
         ReadOnlySpan<int> fresh = candidates.New.AsSpan(point * capacity, capacity);
         ReadOnlySpan<int> old = candidates.Old.AsSpan(point * capacity, capacity);
-        Span<int> partners = stackalloc int[2 * capacity];
-        Span<float> measured = stackalloc float[2 * capacity];
+        // Candidate lists are about k long; only unusually large k would overflow a stack buffer.
+        Span<int> partners = capacity <= 128 ? stackalloc int[2 * capacity] : new int[2 * capacity];
+        Span<float> measured = capacity <= 128 ? stackalloc float[2 * capacity] : new float[2 * capacity];
         for (int a = 0; a < fresh.Length; a++)
         {
             int p = fresh[a];

@@ -111,6 +111,28 @@ public sealed class NNDescentTests
     }
 
     [Fact]
+    public void Build_Cancelled_Throws()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(
+            () => NNDescent.Build(TestData.Random(2_000, 4, seed: 1), 5, DistanceMetric.Euclidean, new NNDescentOptions(), cancel.Token));
+    }
+
+    [Fact]
+    public void Build_LargeK_MatchesExactOnSmallData()
+    {
+        // 2 × 65 candidates per list puts the join's buffers on the heap instead of the stack.
+        Matrix data = TestData.Random(80, 6, seed: 12);
+        var options = new NNDescentOptions { Seed = 2, SampleRate = 1, MaxIterations = 1 };
+
+        KnnGraph approximate = NNDescent.Build(data, 65, DistanceMetric.Euclidean, options);
+
+        Assert.True(KnnRecall.Of(approximate, ExactKnn.Build(data, 65, DistanceMetric.Euclidean)) >= 0.95);
+    }
+
+    [Fact]
     public void Build_OptionsOutOfRange_ThrowsLayoutException()
     {
         Matrix data = TestData.Random(50, 4, seed: 1);
