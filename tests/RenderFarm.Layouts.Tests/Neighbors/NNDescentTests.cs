@@ -111,6 +111,17 @@ public sealed class NNDescentTests
     }
 
     [Fact]
+    public void Build_TwoPoints_EachIsTheOthersNeighbour()
+    {
+        var data = new Matrix(2, 2, [0f, 0f, 3f, 4f]);
+
+        KnnGraph graph = NNDescent.Build(data, 1, DistanceMetric.Euclidean, new NNDescentOptions());
+
+        Assert.Equal([1, 0], graph.Indices);
+        Assert.Equal([5f, 5f], graph.Distances);
+    }
+
+    [Fact]
     public void Build_Cancelled_Throws()
     {
         using var cancel = new CancellationTokenSource();
