@@ -21,7 +21,8 @@ public static class NNDescent
 
         int n = data.Rows;
         ulong seed = Hash64.Mix((ulong)(uint)options.Seed);
-        var distances = new RowDistances(data, metric);
+        int[]? order = n >= options.LocalityFromPoints ? LocalityOrder.Compute(data, Hash64.Of(seed, 0x10CAUL), ct) : null;
+        var distances = new RowDistances(order is null ? data : LocalityOrder.Permute(data, order), metric);
         var heaps = new NeighborHeaps(n, k);
         int trees = options.Trees ?? DefaultTrees(n);
         int leafSize = options.LeafSize ?? Math.Max(10, k);
@@ -42,7 +43,8 @@ public static class NNDescent
             }
         }
 
-        return heaps.ToGraph(distances);
+        KnnGraph graph = heaps.ToGraph(distances);
+        return order is null ? graph : LocalityOrder.Restore(graph, order);
     }
 
     /// <summary>

@@ -30,4 +30,7 @@ public sealed record NNDescentOptions
 
     /// <summary>Stops once an iteration improves fewer than Delta · N · k neighbour slots.</summary>
     public double Delta { get; init; } = 0.001;
+
+    /// <summary>From this many points on, points are renumbered for cache locality (see LocalityOrder); tests lower it.</summary>
+    internal int LocalityFromPoints { get; init; } = LocalityOrder.MinimumPoints;
 }

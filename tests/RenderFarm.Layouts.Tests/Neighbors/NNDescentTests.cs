@@ -40,6 +40,22 @@ public sealed class NNDescentTests
     }
 
     [Fact]
+    public void Build_RenumberedForLocality_RecallAtLeast95PercentInOriginalNumbering()
+    {
+        (Matrix pixels, _) = FashionMnist.First(3_000);
+        var options = new NNDescentOptions { Seed = 4, LocalityFromPoints = 0 };
+
+        KnnGraph approximate = NNDescent.Build(pixels, 15, DistanceMetric.Euclidean, options);
+        KnnGraph exact = ExactKnn.Build(pixels, 15, DistanceMetric.Euclidean);
+
+        Assert.True(KnnRecall.Of(approximate, exact) >= 0.95, $"recall {KnnRecall.Of(approximate, exact):F4}");
+        for (int i = 0; i < pixels.Rows; i++)
+        {
+            Assert.DoesNotContain(i, approximate.NeighborsOf(i).ToArray());
+        }
+    }
+
+    [Fact]
     public void Build_SameSeedDeterministic_IdenticalGraphs()
     {
         Matrix data = TestData.Random(3_000, 24, seed: 2);
