@@ -8,6 +8,10 @@ namespace RenderFarm.Layouts.Neighbors;
 /// </summary>
 internal sealed class CandidateLists
 {
+    // Sampling priorities alongside New and Old: each list is a bounded max-heap keeping the lowest.
+    private readonly float[] newPriority;
+    private readonly float[] oldPriority;
+
     public CandidateLists(int count, int capacity)
     {
         Capacity = capacity;
@@ -16,9 +20,6 @@ internal sealed class CandidateLists
         newPriority = new float[count * capacity];
         oldPriority = new float[count * capacity];
     }
-
-    private readonly float[] newPriority;
-    private readonly float[] oldPriority;
 
     public int Capacity { get; }
 
