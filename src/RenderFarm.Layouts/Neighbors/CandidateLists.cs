@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Neighbors;
 
 /// <summary>
@@ -36,7 +38,7 @@ internal sealed class CandidateLists
         int k = heaps.K;
         int parts = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 1024));
         var options = new ParallelOptions { CancellationToken = ct };
-        Parallel.For(0, parts, options, part =>
+        Parallel.For(0, parts, options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part) =>
         {
             int lo = (int)((long)n * part / parts);
             int hi = (int)((long)n * (part + 1) / parts);
@@ -72,7 +74,7 @@ internal sealed class CandidateLists
 
         // Only once every worker has read the flags: neighbours sampled as new take part in this
         // iteration's join, so they are old from now on.
-        Parallel.For(0, parts, options, part =>
+        Parallel.For(0, parts, options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part) =>
         {
             int lo = (int)((long)n * part / parts);
             int hi = (int)((long)n * (part + 1) / parts);
@@ -92,6 +94,8 @@ internal sealed class CandidateLists
         });
     }
 
+    // Called for every edge in every iteration: compiled fully optimised at once, not as tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Offer(bool isNew, int point, int candidate, float priority)
     {
         Span<int> indices = (isNew ? New : Old).AsSpan(point * Capacity, Capacity);

@@ -47,11 +47,16 @@ internal static class DotKernel
         }
     }
 
+    public static float Dot(ReadOnlySpan<float> data, int columns, int a, int b) =>
+        Dot(data.Slice(a * columns, columns), data.Slice(b * columns, columns));
+
+    /// <summary>x · y for equally long spans.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static float Dot(ReadOnlySpan<float> data, int columns, int a, int b)
+    public static float Dot(ReadOnlySpan<float> first, ReadOnlySpan<float> second)
     {
-        ref float x = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), a * columns);
-        ref float y = ref Unsafe.Add(ref MemoryMarshal.GetReference(data), b * columns);
+        int columns = first.Length;
+        ref float x = ref MemoryMarshal.GetReference(first);
+        ref float y = ref MemoryMarshal.GetReference(second[..columns]);
         int width = Vector256<float>.Count;
         int vectorEnd = columns - (columns % width);
         Vector256<float> acc = Vector256<float>.Zero;

@@ -61,7 +61,7 @@ internal sealed class LocalJoin
                 }
             });
 
-            Parallel.For(0, parts, options, part =>
+            Parallel.For(0, parts, options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (part) =>
             {
                 int lo = (int)((long)n * part / parts);
                 int hi = (int)((long)n * (part + 1) / parts);

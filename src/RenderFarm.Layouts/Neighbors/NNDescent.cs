@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
 
 namespace RenderFarm.Layouts.Neighbors;
@@ -72,7 +73,7 @@ public static class NNDescent
         for (int t = 0; t < trees; t++)
         {
             RandomProjectionTree tree = forest[t];
-            Parallel.For(0, tree.LeafCount, options, leaf =>
+            Parallel.For(0, tree.LeafCount, options, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (leaf) =>
             {
                 ReadOnlySpan<int> members = tree.Order.AsSpan(tree.LeafStart[leaf], tree.LeafStart[leaf + 1] - tree.LeafStart[leaf]);
                 for (int a = 0; a < members.Length; a++)

@@ -1,9 +1,13 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Neighbors;
 
 /// <summary>
 /// Bounded max-heaps of (distance, index) kept in plain spans, one per point. The root holds the worst
 /// neighbour kept so far, so a candidate is rejected with one comparison. Ordering is by distance and
 /// then by index, which breaks ties between duplicates by the lower index. Empty slots hold (+∞, −1).
+/// The operations run millions of times per search, so they are compiled fully optimised at once
+/// instead of starting as tier-0 code.
 /// </summary>
 internal static class NeighborHeap
 {
@@ -18,6 +22,7 @@ internal static class NeighborHeap
         d < otherDistance || (d == otherDistance && (otherIndex < 0 || (i >= 0 && i < otherIndex)));
 
     /// <summary>Pushes when (distance, index) beats the root; the caller guarantees the index is not yet present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryPush(Span<int> indices, Span<float> distances, int index, float distance)
     {
         if (!Before(distance, index, distances[0], indices[0]))
@@ -33,6 +38,7 @@ internal static class NeighborHeap
     /// NN-descent's push: rejects indices already present, stores the "new" flag alongside, and orders by
     /// distance only (ties do not matter while searching; the final sort breaks them).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryPushUnique(Span<int> indices, Span<float> distances, Span<byte> flags, int index, float distance)
     {
         if (distance >= distances[0])
@@ -50,6 +56,7 @@ internal static class NeighborHeap
     }
 
     /// <summary>Sorts a heap into ascending (distance, index) order, empty slots last.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SortAscending(Span<int> indices, Span<float> distances, Span<byte> flags)
     {
         // k is small (tens), so insertion sort beats anything cleverer.
@@ -80,6 +87,7 @@ internal static class NeighborHeap
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SiftDown(Span<int> indices, Span<float> distances, Span<byte> flags, int index, float distance, byte flag)
     {
         int count = indices.Length;

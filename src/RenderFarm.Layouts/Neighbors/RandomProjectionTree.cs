@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace RenderFarm.Layouts.Neighbors;
 
@@ -59,6 +60,8 @@ internal sealed class RandomProjectionTree
     }
 
     /// <summary>Partitions order[start..end) by the hyperplane and returns where the second side begins.</summary>
+    // Hot, long-running loops: compiled fully optimised at once rather than starting in tier-0 code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Split(float[] rows, int columns, int[] order, int start, int end, float[] normal, bool[] sides, ref SplitMix64 random)
     {
         int count = end - start;
@@ -78,7 +81,7 @@ internal sealed class RandomProjectionTree
         int onFirstSide = 0;
         for (int p = start; p < end; p++)
         {
-            float margin = TensorPrimitives.Dot(rows.AsSpan(order[p] * columns, columns), normal) - offset;
+            float margin = DotKernel.Dot(rows.AsSpan(order[p] * columns, columns), normal) - offset;
 
             // Points on the plane (duplicates of both ends, constant data) go either way at random.
             bool side = margin > 0f || (margin == 0f && (random.Next() & 1) == 0);

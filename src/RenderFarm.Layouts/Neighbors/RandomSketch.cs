@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace RenderFarm.Layouts.Neighbors;
 
@@ -31,13 +32,13 @@ internal static class RandomSketch
         }
 
         var sketch = new float[n * Width];
-        Parallel.For(0, n, point =>
+        Parallel.For(0, n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (point) =>
         {
             ReadOnlySpan<float> row = rows.AsSpan(point * columns, columns);
             Span<float> target = sketch.AsSpan(point * Width, Width);
             for (int m = 0; m < Width; m++)
             {
-                target[m] = TensorPrimitives.Dot(row, projections.AsSpan(m * columns, columns));
+                target[m] = DotKernel.Dot(row, projections.AsSpan(m * columns, columns));
             }
         });
 
