@@ -81,7 +81,7 @@ internal sealed class RandomProjectionTree
         int onFirstSide = 0;
         for (int p = start; p < end; p++)
         {
-            float margin = DotKernel.Dot(rows.AsSpan(order[p] * columns, columns), normal) - offset;
+            float margin = TensorPrimitives.Dot(rows.AsSpan(order[p] * columns, columns), normal) - offset;
 
             // Points on the plane (duplicates of both ends, constant data) go either way at random.
             bool side = margin > 0f || (margin == 0f && (random.Next() & 1) == 0);

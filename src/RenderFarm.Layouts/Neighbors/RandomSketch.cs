@@ -38,7 +38,7 @@ internal static class RandomSketch
             Span<float> target = sketch.AsSpan(point * Width, Width);
             for (int m = 0; m < Width; m++)
             {
-                target[m] = DotKernel.Dot(row, projections.AsSpan(m * columns, columns));
+                target[m] = TensorPrimitives.Dot(row, projections.AsSpan(m * columns, columns));
             }
         });
 
