@@ -18,20 +18,19 @@ internal static class ExactGridAssigner
     {
         var (cellX, cellY) = layout.AllCellCentres();
         var costs = new SquaredDistanceCosts(layout.X, layout.Y, cellX, cellY);
-        var prices = layout.Count >= WarmStartMinimum ? CoarsePrices(layout) : null;
+        var prices = layout.Count >= WarmStartMinimum ? CoarsePrices(layout, (layout.Columns + 1) / 2, (layout.Rows + 1) / 2) : null;
         return LinearAssignment.SolveWithPrices(costs, prices);
     }
 
     /// <summary>
-    /// Solves a half-size grid with a quarter of the points (a fixed pseudo-random subset, so the
-    /// density is kept) and interpolates its prices bilinearly onto this grid's cells, scaled by the
-    /// ratio of squared cell sizes.
+    /// Solves a coarser <paramref name="columns"/> × <paramref name="rows"/> grid exactly, with the
+    /// same share of points (an even subset along a Z-order curve, so the density is kept), and
+    /// interpolates its prices bilinearly onto this grid's cells, scaled by the ratio of squared
+    /// cell sizes. Null when the coarse grid is too small to interpolate.
     /// </summary>
-    private static double[]? CoarsePrices(ScaledLayout layout)
+    public static double[]? CoarsePrices(ScaledLayout layout, int columns, int rows)
     {
-        var columns = (layout.Columns + 1) / 2;
-        var rows = (layout.Rows + 1) / 2;
-        if (columns < 2 || rows < 2)
+        if (columns < 2 || rows < 2 || columns > layout.Columns || rows > layout.Rows)
         {
             return null;
         }

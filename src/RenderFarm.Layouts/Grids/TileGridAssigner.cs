@@ -18,7 +18,8 @@ internal static class TileGridAssigner
         var pointOfCell = new int[layout.Cells];
         var cellOfPoint = new int[layout.Count];
         var side = Math.Max(2, (int)Math.Round(Math.Sqrt(tileCells)));
-        Deal(layout, side, cellOfPoint, pointOfCell);
+        var (keyX, keyY) = DealKeys(layout, tileCells);
+        Deal(layout, keyX, keyY, side, cellOfPoint, pointOfCell);
         var cost = TotalCost(layout, cellOfPoint);
         for (var pass = 0; pass < refinementPasses; pass++)
         {
@@ -60,23 +61,42 @@ internal static class TileGridAssigner
         return cellOfPoint;
     }
 
-    /// <summary>The initial sorted deal: strips of whole rows by y rank, columns within a strip by x rank.</summary>
-    private static void Deal(ScaledLayout layout, int stripRows, int[] cellOfPoint, int[] pointOfCell)
+    /// <summary>
+    /// Positions to deal by: where exact prices from a coarse grid of about one tile's size send the
+    /// points (so the deal already has the global shape of the optimum), or the points themselves
+    /// when the grid is no bigger than a tile.
+    /// </summary>
+    private static (double[] X, double[] Y) DealKeys(ScaledLayout layout, int tileCells)
+    {
+        var factor = Math.Sqrt((double)layout.Cells / tileCells);
+        var prices = factor < 2
+            ? null
+            : ExactGridAssigner.CoarsePrices(layout, (int)Math.Ceiling(layout.Columns / factor), (int)Math.Ceiling(layout.Rows / factor));
+        return prices is null ? (layout.X, layout.Y) : TransportEstimate.Targets(layout, prices);
+    }
+
+    /// <summary>
+    /// The initial sorted deal by the key positions (ties broken by the points' own positions):
+    /// strips of whole rows by y rank, columns within a strip by x rank.
+    /// </summary>
+    private static void Deal(ScaledLayout layout, double[] keyX, double[] keyY, int stripRows, int[] cellOfPoint, int[] pointOfCell)
     {
         Array.Fill(pointOfCell, -1);
+        Comparison<int> byY = (a, b) => keyY[a] != keyY[b] ? keyY[a].CompareTo(keyY[b]) : layout.Y[a].CompareTo(layout.Y[b]);
+        Comparison<int> byX = (a, b) => keyX[a] != keyX[b] ? keyX[a].CompareTo(keyX[b]) : layout.X[a].CompareTo(layout.X[b]);
         var order = Enumerable.Range(0, layout.Count).ToArray();
-        Array.Sort(order, (a, b) => layout.Y[a].CompareTo(layout.Y[b]));
+        Array.Sort(order, byY);
         foreach (var (row, height) in Spans(layout.Rows, stripRows, 0))
         {
             // Quotas proportional to cells spread the empty cells evenly instead of leaving them
             // all at the end; a quota never exceeds its cells because points ≤ cells.
             var first = Share(layout.Count, row, layout.Rows);
             var strip = order[first..Share(layout.Count, row + height, layout.Rows)];
-            Array.Sort(strip, (a, b) => layout.X[a].CompareTo(layout.X[b]));
+            Array.Sort(strip, byX);
             for (var column = 0; column < layout.Columns; column++)
             {
                 var group = strip[Share(strip.Length, column, layout.Columns)..Share(strip.Length, column + 1, layout.Columns)];
-                Array.Sort(group, (a, b) => layout.Y[a].CompareTo(layout.Y[b]));
+                Array.Sort(group, byY);
                 for (var k = 0; k < group.Length; k++)
                 {
                     // Spread a short column's points over the strip's rows rather than bunching them at the top.

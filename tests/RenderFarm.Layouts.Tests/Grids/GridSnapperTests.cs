@@ -138,6 +138,29 @@ public sealed class GridSnapperTests
         Assert.True(scalable.TotalSquaredDisplacement >= exact.TotalSquaredDisplacement - 1e-6 * exact.TotalSquaredDisplacement);
     }
 
+    [Fact]
+    public void Snap_AutoBelowExactLimit_MatchesExact()
+    {
+        var xy = ClumpyLayouts.Blobs(500, 4, 7);
+
+        var auto = GridSnapper.Snap(xy);
+        var exact = GridSnapper.Snap(xy, new GridSnapOptions { Method = GridSnapMethod.Exact });
+
+        Assert.Equal(exact.TotalSquaredDisplacement, auto.TotalSquaredDisplacement, 9);
+    }
+
+    [Fact]
+    public void Snap_AutoAboveExactLimit_ReturnsValidNearExactAssignment()
+    {
+        var xy = ClumpyLayouts.Blobs(900, 4, 8);
+
+        var scalable = GridSnapper.Snap(xy, new GridSnapOptions { ExactLimit = 100, TileCells = 100 });
+        var exact = GridSnapper.Snap(xy, new GridSnapOptions { Method = GridSnapMethod.Exact });
+
+        LinearAssignmentTests.AssertInjection(scalable.CellOfPoint, scalable.Columns * scalable.Rows);
+        Assert.InRange(scalable.MeanDisplacementRatioTo(exact), 0.0, 1.1);
+    }
+
     /// <summary>Squared distances in cell units, scaled as the snapper documents, for the reference solvers.</summary>
     private static double[] CellCosts(float[] xy, int columns, int rows)
     {
