@@ -18,7 +18,10 @@ internal static class ExactGridAssigner
     {
         var (cellX, cellY) = layout.AllCellCentres();
         var costs = new SquaredDistanceCosts(layout.X, layout.Y, cellX, cellY);
-        var prices = layout.Count >= WarmStartMinimum ? CoarsePrices(layout, (layout.Columns + 1) / 2, (layout.Rows + 1) / 2) : null;
+        // The warm start pads the problem square with one dummy row per empty cell, which only pays
+        // while empty cells are a minority (as in grids sized to the points).
+        var warm = layout.Count >= WarmStartMinimum && layout.Cells <= 2L * layout.Count;
+        var prices = warm ? CoarsePrices(layout, (layout.Columns + 1) / 2, (layout.Rows + 1) / 2) : null;
         return LinearAssignment.SolveWithPrices(costs, prices);
     }
 
