@@ -20,7 +20,6 @@ internal sealed class JonkerVolgenant
     private readonly int[] _rowOfColumn;
     private readonly double[] _price;
     private readonly double[] _row;
-
     private readonly bool _warm;
 
     /// <param name="costs">The problem; must be square when <paramref name="initialPrices"/> are given.</param>
@@ -62,10 +61,10 @@ internal sealed class JonkerVolgenant
         }
         else
         {
-            // Column reduction would give columns that end up empty different prices, which breaks
-            // optimality for rectangular problems; starting from equal (zero) prices keeps empty
-            // columns at the lowest price, as the rectangular dual requires. A warm start keeps
-            // its given prices instead of reducing columns.
+            // Column reduction would give the columns that end up empty different values of v,
+            // which breaks optimality for rectangular problems. Starting from v = 0 everywhere
+            // works: v only ever falls on columns that get a row, so empty columns keep the highest
+            // v, as the rectangular dual requires. A warm start keeps its given prices instead.
             free = new int[_rows];
             for (var i = 0; i < _rows; i++)
             {
@@ -138,8 +137,8 @@ internal sealed class JonkerVolgenant
             }
             else if (matches[i] == 1 && _columns > 1)
             {
-                // Raising the price of its column by the row's slack keeps that column the row's
-                // cheapest (tied) and makes it less attractive to everyone else.
+                // Lowering its column's v by the row's slack (its gap to the next-best column)
+                // keeps that column the row's cheapest (tied) and makes it dearer for everyone else.
                 var own = _columnOfRow[i];
                 _costs.FillRow(i, _row);
                 var slack = double.PositiveInfinity;
