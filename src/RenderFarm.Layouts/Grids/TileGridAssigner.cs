@@ -2,7 +2,9 @@ namespace RenderFarm.Layouts.Grids;
 
 /// <summary>
 /// The scalable snap. An O(N log N) deal gives every point a cell: strips of rows take points in
-/// y order, and within a strip, columns take them in x order (a sorted, Knothe-style map). Then
+/// y order, and within a strip, columns take them in x order (a sorted, Knothe-style map), where
+/// the order is that of the points' estimated destinations under exact prices from a coarse grid
+/// (<see cref="TransportEstimate"/>), so the deal starts with the optimum's global shape. Then
 /// passes over square tiles, each tiling shifted by half a tile from the last, re-solve exactly
 /// the points currently in each tile against that tile's cells. Every re-solve is exact on its
 /// subset, so the total cost never rises and the assignment stays one-to-one throughout. Tiles are
@@ -23,8 +25,8 @@ internal static class TileGridAssigner
         var cost = TotalCost(layout, cellOfPoint);
         for (var pass = 0; pass < refinementPasses; pass++)
         {
-            // Offsets cycle through (½, ½), (0, ½), (½, 0), (0, 0) tiles, so every tile border
-            // of one pass lies inside a tile of the next.
+            // Offsets cycle through (½, ½), (0, ½), (½, 0), (0, 0) tiles, so tile borders move
+            // between passes and no two neighbouring cells stay in different tiles for long.
             var offsetX = pass % 4 is 0 or 2 ? side / 2 : 0;
             var offsetY = pass % 4 is 0 or 1 ? side / 2 : 0;
             var tiles = new List<CellRectangle>();
