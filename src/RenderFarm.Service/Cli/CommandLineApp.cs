@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace RenderFarm.Service.Cli;
 
-/// <summary>The <c>renderfarm</c> command line: validate and embed (layouts, renders and the service come later).</summary>
+/// <summary>The <c>renderfarm</c> command line: validate, embed, layout, bench (renders and the service come later).</summary>
 public static class CommandLineApp
 {
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -31,6 +31,7 @@ public static class CommandLineApp
         var console = new CliConsole(output ?? Console.Out, error ?? Console.Error);
         root.Subcommands.Add(ValidateCommand.Create(console, verbose, outputRoot, cacheRoot));
         root.Subcommands.Add(EmbedCommand.Create(console, verbose, outputRoot, cacheRoot));
+        root.Subcommands.Add(LayoutCommand.Create(console, verbose, outputRoot, cacheRoot));
         root.Subcommands.Add(BenchCommand.Create(console, verbose, outputRoot));
 
         ParseResult parse = root.Parse(args);

@@ -1,0 +1,30 @@
+using RenderFarm.Core.IO;
+using RenderFarm.Core.Scenes;
+
+namespace RenderFarm.Layouts.Pipeline;
+
+/// <summary>The checks that need the data, reported at the scene line that set the parameter.</summary>
+internal static class LayoutChecks
+{
+    public static void Check(LayoutSpec spec, Matrix embeddings)
+    {
+        int n = embeddings.Rows;
+        int d = embeddings.Columns;
+        if (n < 3)
+        {
+            throw spec.LocationOf(spec.Name).Error($"a layout needs at least 3 items; the dataset has {n}");
+        }
+
+        switch (spec.Method)
+        {
+            case LayoutMethod.Umap when spec.NNeighbors >= n:
+                throw spec.LocationOf("n_neighbors").Error($"n_neighbors ({spec.NNeighbors}) must be less than the number of items ({n})");
+            case LayoutMethod.Umap when spec.PcaDims is int reduced && reduced >= d:
+                throw spec.LocationOf("pca_dims").Error($"pca_dims ({reduced}) must be less than the embedding's {d} dimensions");
+            case LayoutMethod.Pca when spec.Dims > d:
+                throw spec.LocationOf("dims").Error($"a {spec.Dims}-D PCA needs embeddings of at least {spec.Dims} dimensions; these have {d}");
+            case LayoutMethod.Grid when spec.Columns is int columns && spec.Rows is int rows && (long)columns * rows < n:
+                throw spec.LocationOf("columns").Error($"grid {columns}x{rows} has {(long)columns * rows} cells for {n} items");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+using RenderFarm.Core.IO;
+using RenderFarm.Core.Scenes;
+
+namespace RenderFarm.Layouts.Pipeline;
+
+/// <summary>One computed (or cached) layout with its clusters and quality figures.</summary>
+public sealed record LayoutResult(
+    LayoutSpec Spec,
+    Matrix Coordinates,
+    int[] Clusters,
+    LayoutMetrics Metrics,
+    double Seconds,
+    bool Cached,
+    string Key);
+
+/// <summary>
+/// Quality of a layout (trustworthiness and k-NN recall against the embeddings, 10-NN accuracy on
+/// labels, on a seeded sample), its k-means clusters' silhouette, and for grids the displacement.
+/// </summary>
+public sealed record LayoutMetrics(
+    double Trustworthiness,
+    double KnnRecall,
+    double? KnnAccuracy,
+    int SampleSize,
+    int Clusters,
+    double Silhouette,
+    GridMetrics? Grid);
+
+/// <summary>Grid shape and how far snapping moved the points, in cells.</summary>
+public sealed record GridMetrics(int Columns, int Rows, double MeanDisplacementCells, double MaxDisplacementCells, string Method);
+
+/// <summary>Progress of the layout stage: what runs now, and how many layouts are finished.</summary>
+public sealed record LayoutProgress(string Stage, int Done, int Total);

@@ -1,0 +1,74 @@
+using RenderFarm.Core.IO;
+using RenderFarm.TestSupport;
+
+namespace RenderFarm.Service.Tests.Cli;
+
+public sealed class LayoutCommandTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Layout_TinyScene_WritesEveryLayoutWithMetrics()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+        File.AppendAllText(scene, "\nlayouts:\n  umap:\n    n_neighbors: 10\n  pca: {}\n  grid:\n    source: umap\n");
+
+        CliRun run = CliRun.Of("layout", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        string folder = _dir.File("out/tiny/layouts");
+        foreach (string name in new[] { "umap", "pca", "grid" })
+        {
+            Assert.Equal((TestScenes.TinyCount, 2), Shape(NpyFile.Read(Path.Combine(folder, name + ".npy"))));
+            string[] csv = File.ReadAllLines(Path.Combine(folder, name + ".csv"));
+            Assert.Equal("id,x,y,label,cluster", csv[0]);
+            Assert.Equal(TestScenes.TinyCount + 1, csv.Length);
+            Assert.Contains(run.OutLines, line => line.StartsWith(name + " ", StringComparison.Ordinal));
+        }
+
+        Assert.True(File.Exists(Path.Combine(folder, "report.json")));
+        Assert.Contains("exact (Jonker-Volgenant)", run.Out);
+    }
+
+    [Fact]
+    public void Layout_SecondRun_IsCached()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+        File.AppendAllText(scene, "\nlayouts:\n  pca: {}\n");
+        string[] args = ["layout", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache")];
+        CliRun.Of(args);
+
+        CliRun second = CliRun.Of(args);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains(second.OutLines, line => line.StartsWith("pca ", StringComparison.Ordinal) && line.EndsWith("cached", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Layout_SceneWithoutLayouts_IsAUserError()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+
+        CliRun run = CliRun.Of("layout", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("has no layouts section", run.Error);
+    }
+
+    [Fact]
+    public void Layout_NeighboursAtLeastTheItemCount_NamesTheSceneLine()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+        File.AppendAllText(scene, "\nlayouts:\n  umap:\n    n_neighbors: 60\n");
+
+        CliRun run = CliRun.Of("layout", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("layouts.umap.n_neighbors: n_neighbors (60) must be less than the number of items (60)", run.Error);
+        Assert.Contains("tiny.yaml:", run.Error);
+    }
+
+    private static (int, int) Shape(Matrix m) => (m.Rows, m.Columns);
+}
