@@ -1,15 +1,13 @@
-using RenderFarm.Core.IO;
 using RenderFarm.Core.Scenes;
 
 namespace RenderFarm.Layouts.Pipeline;
 
 /// <summary>The checks that need the data, reported at the scene line that set the parameter.</summary>
-internal static class LayoutChecks
+public static class LayoutChecks
 {
-    public static void Check(LayoutSpec spec, Matrix embeddings)
+    /// <summary>Checks <paramref name="spec"/> against <paramref name="n"/> items of <paramref name="d"/> dimensions.</summary>
+    public static void Check(LayoutSpec spec, int n, int d)
     {
-        int n = embeddings.Rows;
-        int d = embeddings.Columns;
         if (n < 3)
         {
             throw spec.LocationOf(spec.Name).Error($"a layout needs at least 3 items; the dataset has {n}");

@@ -30,7 +30,7 @@ public static class LayoutRunner
         var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
         foreach (LayoutSpec spec in specs)
         {
-            LayoutChecks.Check(spec, input.Embeddings);
+            LayoutChecks.Check(spec, input.Embeddings.Rows, input.Embeddings.Columns);
         }
 
         IReadOnlyList<LayoutSpec> order = LayoutOrder.Sort(specs);

@@ -4,6 +4,7 @@ using RenderFarm.Core.Artifacts;
 using RenderFarm.Core.Datasets;
 using RenderFarm.Core.Scenes;
 using RenderFarm.Embedding.Embedders;
+using RenderFarm.Layouts.Pipeline;
 
 namespace RenderFarm.Service.Cli;
 
@@ -51,14 +52,17 @@ internal static class ValidateCommand
             o.WriteLine(string.Create(culture, $"  {dataset.Skipped.Count:N0} file(s) will be skipped, e.g. {dataset.Skipped[0].Id}: {dataset.Skipped[0].Detail}"));
         }
 
+        int dimensions;
         if (scene.Embedder.Kind == EmbedderKind.Precomputed)
         {
-            o.WriteLine(string.Create(culture, $"embedder: precomputed, {dataset.Vectors!.Columns} dimensions"));
+            dimensions = dataset.Vectors!.Columns;
+            o.WriteLine(string.Create(culture, $"embedder: precomputed, {dimensions} dimensions"));
         }
         else
         {
             using IImageEmbedder embedder = EmbedderFactory.Create(scene.Embedder, dataset);
             o.WriteLine($"embedder: {embedder.Description}");
+            dimensions = embedder.Dimension;
             // Opening a store creates its folder; validate writes nothing, so it reads only one that exists.
             EmbeddingIndex? index = Directory.Exists(EmbeddingStore.DirectoryOf(cacheRoot, embedder.CacheKey, embedder.Dimension))
                 ? EmbeddingStore.Open(cacheRoot, embedder.CacheKey, embedder.Dimension).Load()
@@ -68,6 +72,15 @@ internal static class ValidateCommand
             o.WriteLine(known == dataset.Items.Count
                 ? string.Create(culture, $"  cache: {cached:N0} of {dataset.Items.Count:N0} items already embedded; {dataset.Items.Count - cached:N0} to embed")
                 : string.Create(culture, $"  cache: {index?.Count ?? 0:N0} vectors for this embedder (image files are hashed while embedding)"));
+        }
+
+        foreach (LayoutSpec layout in scene.Layouts)
+        {
+            // Checked against every listed item: images skipped while embedding can only lower N.
+            LayoutChecks.Check(layout, dataset.Items.Count, dimensions);
+            string from = layout.Source is { } source ? $" of {source}" : "";
+            string aligned = layout.AlignTo is { } target ? $", aligned to {target}" : "";
+            o.WriteLine($"layout {layout.Name}: {layout.Method.ToString().ToLowerInvariant()}{from}, {layout.Dims}-D{aligned}");
         }
 
         if (scene.NearDuplicates.Enabled)

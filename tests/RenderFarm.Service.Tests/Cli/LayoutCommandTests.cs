@@ -70,5 +70,31 @@ public sealed class LayoutCommandTests : IDisposable
         Assert.Contains("tiny.yaml:", run.Error);
     }
 
+    [Fact]
+    public void Validate_LayoutTooBigForTheDataset_FailsBeforeAnyWork()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+        File.AppendAllText(scene, "\nlayouts:\n  umap: {}\n  grid:\n    source: umap\n    columns: 5\n    rows: 5\n");
+
+        CliRun run = CliRun.Of("validate", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("layouts.grid.columns: grid 5x5 has 25 cells for 60 items", run.Error);
+        Assert.False(Directory.Exists(_dir.File("out")));
+    }
+
+    [Fact]
+    public void Validate_SceneWithLayouts_ListsThem()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+        File.AppendAllText(scene, "\nlayouts:\n  umap:\n    n_neighbors: 10\n  flat:\n    method: pca\n    align_to: umap\n");
+
+        CliRun run = CliRun.Of("validate", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("layout umap: umap, 2-D", run.OutLines);
+        Assert.Contains("layout flat: pca, 2-D, aligned to umap", run.OutLines);
+    }
+
     private static (int, int) Shape(Matrix m) => (m.Rows, m.Columns);
 }
