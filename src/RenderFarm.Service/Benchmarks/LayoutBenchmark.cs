@@ -57,6 +57,7 @@ internal static class LayoutBenchmark
         try
         {
             LayoutPeerFigures peers = LayoutPeers.Measure(options, umapLayouts, scratch, log);
+            LayoutPeers.KeepRecords(scratch, Path.Combine(outputRoot, "bench", "layouts-peers"));
             var report = new LayoutBenchReport(LayoutBenchChecks.Attach(rows, peers), peers.Notes);
             report.Write(outputRoot, log);
             return report;

@@ -34,6 +34,12 @@ internal sealed record LayoutBenchmarkOptions
         return sizes.Count == 0 ? throw new RenderFarmException("--sizes: give at least one size.") : sizes.Distinct().Order().ToArray();
     }
 
+    /// <summary>Checked before anything is measured, so a mistyped folder does not cost a 70k run.</summary>
+    public static string ParsePeers(string text) =>
+        text is "auto" or "none" || File.Exists(Path.Combine(text, "run_all.sh"))
+            ? text
+            : throw new RenderFarmException($"--peers {text}: not auto, none, or a folder with the peer scripts' run_all.sh.");
+
     public static IReadOnlySet<string> ParseOnly(string text)
     {
         var only = new HashSet<string>(StringComparer.Ordinal);

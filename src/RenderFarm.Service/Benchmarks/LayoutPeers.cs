@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using RenderFarm.Core;
 using RenderFarm.Core.IO;
 
@@ -42,16 +43,26 @@ internal static class LayoutPeers
         string outDir = Path.Combine(peers, "out");
         var figures = new LayoutPeerFigures();
         log.WriteLine($"peers: {peers}: data...");
-        Step(peers, "bash run_all.sh data", log);
+        if (!Attempt(figures, "peer data step", () => Step(peers, "bash run_all.sh data", log)))
+        {
+            return LayoutPeerFigures.FromResultsFile(string.Join("; ", figures.Notes));
+        }
+
         foreach (int n in options.Runs("umap") ? options.Sizes.Where(n => n is 10_000 or 70_000) : [])
         {
             string tag = n == 10_000 ? "10k" : "70k";
-            Step(peers, $"bash run_all.sh umap{tag} && {Python} quality.py umap_seed_{n}", log);
-            figures.UmapLearn[n] = LayoutPeerFigures.ReadUmap(outDir, $"umap_seed_{n}", "umap-learn", n);
+            Attempt(figures, $"umap-learn {n}", () =>
+            {
+                Step(peers, $"bash run_all.sh umap{tag} && {Python} quality.py umap_seed_{n}", log);
+                figures.UmapLearn[n] = LayoutPeerFigures.ReadUmap(outDir, $"umap_seed_{n}", "umap-learn", n);
+            });
             if (uwot)
             {
-                Step(peers, $"bash run_all.sh uwot{tag} && {Python} quality.py uwot_{n}", log);
-                figures.Uwot[n] = LayoutPeerFigures.ReadUmap(outDir, $"uwot_{n}", "uwot", n);
+                Attempt(figures, $"uwot {n}", () =>
+                {
+                    Step(peers, $"bash run_all.sh uwot{tag} && {Python} quality.py uwot_{n}", log);
+                    figures.Uwot[n] = LayoutPeerFigures.ReadUmap(outDir, $"uwot_{n}", "uwot", n);
+                });
             }
         }
 
@@ -65,13 +76,53 @@ internal static class LayoutPeers
             // scipy snaps the same points we snap: the first 4,096 of our own largest UMAP layout.
             int n = ourUmap.Keys.Max();
             NpyFile.Write(Path.Combine(outDir, "renderfarm_umap.npy"), new Matrix(n, 2, ourUmap[n]));
-            Step(peers, $"/usr/bin/time -v -o out/lap_4096.time timeout 3000 {Python} run_lap.py 4096 out/renderfarm_umap.npy > out/lap_4096.log 2>&1", log);
-            figures.Lap[4_096] = LayoutPeerFigures.ReadLap(outDir, 4_096);
+            Attempt(figures, "scipy 4,096", () =>
+            {
+                Step(peers, $"/usr/bin/time -v -o out/lap_4096.time timeout 3000 {Python} run_lap.py 4096 out/renderfarm_umap.npy > out/lap_4096.log 2>&1", log);
+                figures.Lap[4_096] = LayoutPeerFigures.ReadLap(outDir, 4_096);
+            });
             figures.Notes.Add("scipy 10,000 not run (≈ 5 min, 2.3 GiB); exact 10,000 has an absolute target");
         }
 
-        figures.Notes.Add("peers measured in this run on this machine");
+        figures.Notes.Add("peers measured in this run on this machine, one at a time after ours");
         return figures;
+    }
+
+    /// <summary>
+    /// A failed peer step costs that peer's comparison, not the run: our rows were measured already.
+    /// Its log is kept by <see cref="KeepRecords"/>.
+    /// </summary>
+    private static bool Attempt(LayoutPeerFigures figures, string what, Action step)
+    {
+        try
+        {
+            step();
+            return true;
+        }
+        catch (Exception e) when (e is RenderFarmException or IOException or JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
+        {
+            figures.Notes.Add($"{what} failed, no figure: {e.Message}");
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Copies the peers' small records (timings, /usr/bin/time reports, logs; not the 440 MB data
+    /// cache or layouts) out of the scratch folder before it is deleted, so every ratio can be audited.
+    /// </summary>
+    public static void KeepRecords(string scratch, string destination)
+    {
+        string outDir = Path.Combine(scratch, "peers", "out");
+        if (!Directory.Exists(outDir))
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(destination);
+        foreach (string file in Directory.EnumerateFiles(outDir).Where(f => Path.GetExtension(f) is ".json" or ".time" or ".log"))
+        {
+            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)), overwrite: true);
+        }
     }
 
     /// <summary>../shared/peers beside the repository, found by walking up from the program to RenderFarm.sln.</summary>
@@ -104,7 +155,7 @@ internal static class LayoutPeers
         int code = Run("bash", ["-c", command], folder, StepTimeout);
         if (code != 0)
         {
-            throw new RenderFarmException($"peer step failed (exit {code}): {command}; see {Path.Combine(folder, "out")}");
+            throw new RenderFarmException($"exit {code}: {command}");
         }
     }
 

@@ -35,7 +35,7 @@ internal static class BenchCommand
             var options = new LayoutBenchmarkOptions
             {
                 Sizes = LayoutBenchmarkOptions.ParseSizes(parse.GetValue(sizes)!),
-                Peers = parse.GetValue(peers)!,
+                Peers = LayoutBenchmarkOptions.ParsePeers(parse.GetValue(peers)!),
                 Only = LayoutBenchmarkOptions.ParseOnly(parse.GetValue(only)!),
             };
             LayoutBenchReport report = LayoutBenchmark.Run(CliPaths.OutputRoot(parse.GetValue(outputRoot)), options, console.Error);

@@ -51,4 +51,14 @@ public sealed class LayoutBenchmarkTests : IDisposable
         Assert.NotEqual(0, run.ExitCode);
         Assert.Contains("unknown part 'tsne'", run.Error);
     }
+
+    [Fact]
+    public void BenchLayouts_PeersFolderWithoutScripts_IsAnErrorBeforeMeasuring()
+    {
+        CliRun run = CliRun.Of("bench", "layouts", "--peers", _dir.Path, "--output", _dir.File("out"));
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("run_all.sh", run.Error);
+        Assert.False(File.Exists(_dir.File("out/bench/layouts.json")));
+    }
 }
