@@ -7,8 +7,8 @@ using RenderFarm.Layouts.Umap;
 namespace RenderFarm.Service.Benchmarks;
 
 /// <summary>
-/// `renderfarm bench layouts`: UMAP (k-NN, fit, and load + k-NN + fit from the program's first
-/// layout), grid snapping (exact on 64×64 and 100×100, scalable on the largest size and against
+/// `renderfarm bench layouts`: UMAP (k-NN, fit, load + k-NN + fit in this process, and a whole
+/// `renderfarm layout` process launched on the same rows), grid snapping (exact on 64×64 and 100×100, scalable on the largest size and against
 /// exact on 10,000), and PCA on the first N Fashion-MNIST rows, all in this process; then the peer
 /// scripts in the same run when they are installed, and each of our rows set against its target.
 /// </summary>
@@ -18,44 +18,10 @@ internal static class LayoutBenchmark
 
     public static LayoutBenchReport Run(string outputRoot, LayoutBenchmarkOptions options, TextWriter log)
     {
-        int largest = options.Sizes[^1];
-        var rows = new List<LayoutBenchRow>();
-        log.WriteLine($"loading the first {largest:N0} Fashion-MNIST rows...");
-        Matrix pixels = null!;
-        int[] classes = [];
-        Measurement load = Measurement.Of(() => (pixels, classes) = LayoutBenchmarkData.LoadFirst(largest));
-        rows.Add(LayoutBenchRow.Of("load", $"load Fashion-MNIST from .gz, first {largest:N0}", largest, load));
-
-        var umapLayouts = new Dictionary<int, float[]>();
-        bool gridNeedsUmap = options.Runs("grid");
-        foreach (int n in options.Sizes)
-        {
-            Matrix data = n == largest ? pixels : LayoutBenchmarkData.Head(pixels, n);
-            int[] labels = classes[..n];
-            if (options.Runs("umap") || (gridNeedsUmap && n == largest))
-            {
-                (float[] xy, IReadOnlyList<LayoutBenchRow> umapRows) = Umap(data, labels, load, log, record: options.Runs("umap"));
-                umapLayouts[n] = xy;
-                rows.AddRange(umapRows);
-            }
-
-            if (options.Runs("pca"))
-            {
-                log.WriteLine($"pca {n:N0}...");
-                Matrix? pca = null;
-                Measurement m = Measurement.Of(() => pca = RandomizedPca.Layout(data, 2, 42));
-                rows.Add(WithQuality(LayoutBenchRow.Of($"pca-{n}", $"PCA 2-D, {n:N0} × 784 (randomized)", n, m), data, pca!, labels));
-            }
-        }
-
-        if (gridNeedsUmap)
-        {
-            rows.AddRange(LayoutBenchmarkGrid.Run(pixels, classes, umapLayouts[largest], log));
-        }
-
         string scratch = Path.Combine(Path.GetTempPath(), $"renderfarm-bench-layouts-{Guid.NewGuid():N}");
         try
         {
+            (List<LayoutBenchRow> rows, Dictionary<int, float[]> umapLayouts) = Ours(options, scratch, log);
             LayoutPeerFigures peers = LayoutPeers.Measure(options, umapLayouts, scratch, log);
             LayoutPeers.KeepRecords(scratch, Path.Combine(outputRoot, "bench", "layouts-peers"));
             var report = new LayoutBenchReport(LayoutBenchChecks.Attach(rows, peers), peers.Notes);
@@ -76,6 +42,50 @@ internal static class LayoutBenchmark
                 // Leftovers in temp are harmless.
             }
         }
+    }
+
+    private static (List<LayoutBenchRow> Rows, Dictionary<int, float[]> UmapLayouts) Ours(LayoutBenchmarkOptions options, string scratch, TextWriter log)
+    {
+        int largest = options.Sizes[^1];
+        var rows = new List<LayoutBenchRow>();
+        log.WriteLine($"loading the first {largest:N0} Fashion-MNIST rows...");
+        Matrix pixels = null!;
+        int[] classes = [];
+        Measurement load = Measurement.Of(() => (pixels, classes) = LayoutBenchmarkData.LoadFirst(largest));
+        rows.Add(LayoutBenchRow.Of("load", $"load Fashion-MNIST from .gz, first {largest:N0}", largest, load));
+
+        var umapLayouts = new Dictionary<int, float[]>();
+        bool gridNeedsUmap = options.Runs("grid");
+        foreach (int n in options.Sizes)
+        {
+            Matrix data = n == largest ? pixels : LayoutBenchmarkData.Head(pixels, n);
+            int[] labels = classes[..n];
+            if (options.Runs("umap") || (gridNeedsUmap && n == largest))
+            {
+                (float[] xy, IReadOnlyList<LayoutBenchRow> umapRows) = Umap(data, labels, load, log, record: options.Runs("umap"));
+                umapLayouts[n] = xy;
+                rows.AddRange(umapRows);
+                if (options.Runs("umap"))
+                {
+                    rows.Add(LayoutBenchmarkProcess.Run(n, scratch, log));
+                }
+            }
+
+            if (options.Runs("pca"))
+            {
+                log.WriteLine($"pca {n:N0}...");
+                Matrix? pca = null;
+                Measurement m = Measurement.Of(() => pca = RandomizedPca.Layout(data, 2, 42));
+                rows.Add(WithQuality(LayoutBenchRow.Of($"pca-{n}", $"PCA 2-D, {n:N0} × 784 (randomized)", n, m), data, pca!, labels));
+            }
+        }
+
+        if (gridNeedsUmap)
+        {
+            rows.AddRange(LayoutBenchmarkGrid.Run(pixels, classes, umapLayouts[largest], log));
+        }
+
+        return (rows, umapLayouts);
     }
 
     /// <summary>UMAP as `renderfarm layout` runs it: graph k = n_neighbors − 1 (ours leaves the point itself out).</summary>

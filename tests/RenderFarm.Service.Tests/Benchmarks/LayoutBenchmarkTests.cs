@@ -17,7 +17,7 @@ public sealed class LayoutBenchmarkTests : IDisposable
         CliRun run = CliRun.Of("bench", "layouts", "--sizes", "600", "--peers", "none", "--only", "umap,grid,pca", "--output", _dir.File("out"));
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        string[] keys = ["load", "umap-knn-600", "umap-fit-600", "umap-total-600", "umap-whole-600", "pca-600", "grid-exact-576", "grid-scalable-ten", "grid-scalable-all"];
+        string[] keys = ["load", "umap-knn-600", "umap-fit-600", "umap-total-600", "umap-whole-600", "umap-process-600", "pca-600", "grid-exact-576", "grid-scalable-ten", "grid-scalable-all"];
         using JsonDocument json = JsonDocument.Parse(File.ReadAllText(_dir.File("out/bench/layouts.json")));
         JsonElement[] rows = json.RootElement.GetProperty("rows").EnumerateArray().ToArray();
         Assert.Equal(keys, rows.Select(r => r.GetProperty("key").GetString()));
