@@ -21,7 +21,28 @@ internal static class BenchCommand
             return CommandGuard.Ok;
         }));
 
-        return new Command("bench", "Benchmarks of this machine, printed side by side with their targets.") { embed };
+        return new Command("bench", "Benchmarks of this machine, printed side by side with their targets.") { embed, Layouts(console, verbose, outputRoot) };
+    }
+
+    private static Command Layouts(CliConsole console, Option<bool> verbose, Option<string?> outputRoot)
+    {
+        var sizes = new Option<string>("--sizes") { Description = "Fashion-MNIST row counts (first N of train + test).", DefaultValueFactory = _ => "10000,70000" };
+        var peers = new Option<string>("--peers") { Description = "auto (../shared/peers when its packages are installed), none, or the peer scripts' folder.", DefaultValueFactory = _ => "auto" };
+        var only = new Option<string>("--only") { Description = "Parts to run: umap, grid, pca.", DefaultValueFactory = _ => string.Join(',', LayoutBenchmarkOptions.Parts) };
+        var layouts = new Command("layouts", "Time UMAP, grid snapping and PCA on Fashion-MNIST, with quality, against umap-learn/uwot/scipy.") { sizes, peers, only };
+        layouts.SetAction(parse => CommandGuard.Run(console, parse.GetValue(verbose), () =>
+        {
+            var options = new LayoutBenchmarkOptions
+            {
+                Sizes = LayoutBenchmarkOptions.ParseSizes(parse.GetValue(sizes)!),
+                Peers = LayoutBenchmarkOptions.ParsePeers(parse.GetValue(peers)!),
+                Only = LayoutBenchmarkOptions.ParseOnly(parse.GetValue(only)!),
+            };
+            LayoutBenchReport report = LayoutBenchmark.Run(CliPaths.OutputRoot(parse.GetValue(outputRoot)), options, console.Error);
+            report.Print(console.Out);
+            return CommandGuard.Ok;
+        }));
+        return layouts;
     }
 
     /// <summary>The tiny CLIP-shaped test model, found by walking up from the program to the repository.</summary>
