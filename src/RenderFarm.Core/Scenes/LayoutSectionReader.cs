@@ -10,6 +10,7 @@ internal static class LayoutSectionReader
     private static readonly Dictionary<string, LayoutMethod> Methods = new()
     {
         ["umap"] = LayoutMethod.Umap,
+        ["tsne"] = LayoutMethod.Tsne,
         ["pca"] = LayoutMethod.Pca,
         ["grid"] = LayoutMethod.Grid,
     };
@@ -32,6 +33,7 @@ internal static class LayoutSectionReader
     internal static readonly Dictionary<LayoutMethod, string[]> KeysByMethod = new()
     {
         [LayoutMethod.Umap] = [.. Common, "metric", "pca_dims", "n_neighbors", "min_dist", "spread", "n_epochs", "learning_rate", "negative_sample_rate", "init"],
+        [LayoutMethod.Tsne] = [.. Common, "metric", "pca_dims", "perplexity", "exaggeration", "exaggeration_iter", "n_iter", "learning_rate", "init", "theta"],
         [LayoutMethod.Pca] = [.. Common],
         [LayoutMethod.Grid] = [.. Common, "source", "columns", "rows", "exact_limit"],
     };
@@ -83,9 +85,14 @@ internal static class LayoutSectionReader
             MinDist = entry.Double("min_dist", 0, 100) ?? defaults.MinDist,
             Spread = entry.Double("spread", 1e-6, 100) ?? defaults.Spread,
             Epochs = entry.Int("n_epochs", 1, 100_000),
-            LearningRate = entry.Double("learning_rate", 1e-6, 1000) ?? defaults.LearningRate,
+            LearningRate = entry.Double("learning_rate", 1e-6, 1e7),
             NegativeSampleRate = entry.Int("negative_sample_rate", 1, 100) ?? defaults.NegativeSampleRate,
-            Init = entry.Choice("init", Inits) ?? defaults.Init,
+            Init = entry.Choice("init", Inits),
+            Perplexity = entry.Double("perplexity", 1e-3, 1e5) ?? defaults.Perplexity,
+            Exaggeration = entry.Double("exaggeration", 1, 1000) ?? defaults.Exaggeration,
+            ExaggerationIterations = entry.Int("exaggeration_iter", 0, 100_000) ?? defaults.ExaggerationIterations,
+            Iterations = entry.Int("n_iter", 1, 100_000) ?? defaults.Iterations,
+            Theta = entry.Double("theta", 0, 2) ?? defaults.Theta,
             Source = entry.String("source"),
             Columns = entry.Int("columns", 1, 100_000),
             Rows = entry.Int("rows", 1, 100_000),
@@ -95,6 +102,11 @@ internal static class LayoutSectionReader
         if (spec.MinDist > spec.Spread)
         {
             throw entry.ErrorAt("min_dist", $"must not exceed spread ({spec.Spread}), got {spec.MinDist}");
+        }
+
+        if (method == LayoutMethod.Tsne && spec.Init == LayoutInit.Spectral)
+        {
+            throw entry.ErrorAt("init", "t-SNE starts from pca or random");
         }
 
         if (method == LayoutMethod.Grid && spec.Source is null)

@@ -4,6 +4,7 @@ namespace RenderFarm.Core.Scenes;
 public enum LayoutMethod
 {
     Umap,
+    Tsne,
     Pca,
     Grid,
 }
@@ -56,11 +57,25 @@ public sealed record LayoutSpec
     /// <summary>UMAP epochs; null picks umap-learn's default (500 up to 10,000 points, 200 above).</summary>
     public int? Epochs { get; init; }
 
-    public double LearningRate { get; init; } = 1.0;
+    /// <summary>UMAP default 1.0; t-SNE default "auto" (N/12, openTSNE's rule), written as null.</summary>
+    public double? LearningRate { get; init; }
 
     public int NegativeSampleRate { get; init; } = 5;
 
-    public LayoutInit Init { get; init; } = LayoutInit.Spectral;
+    /// <summary>Null picks the method's default: spectral for UMAP, PCA for t-SNE.</summary>
+    public LayoutInit? Init { get; init; }
+
+    public double Perplexity { get; init; } = 30;
+
+    /// <summary>t-SNE early exaggeration factor and its iterations, then <see cref="Iterations"/> normal ones.</summary>
+    public double Exaggeration { get; init; } = 12;
+
+    public int ExaggerationIterations { get; init; } = 250;
+
+    public int Iterations { get; init; } = 500;
+
+    /// <summary>t-SNE 3-D: Barnes-Hut opening angle.</summary>
+    public double Theta { get; init; } = 0.5;
 
     /// <summary>Grid: the 2-D layout to snap.</summary>
     public string? Source { get; init; }

@@ -12,7 +12,8 @@ public static class SceneKeys
     public static readonly IReadOnlyList<string> Layout =
     [
         "method", "dims", "seed", "deterministic", "align_to", "metric", "pca_dims", "n_neighbors", "min_dist", "spread",
-        "n_epochs", "learning_rate", "negative_sample_rate", "init", "source", "columns", "rows", "exact_limit",
+        "n_epochs", "learning_rate", "negative_sample_rate", "init", "perplexity", "exaggeration", "exaggeration_iter", "n_iter", "theta",
+        "source", "columns", "rows", "exact_limit",
     ];
 
     public static readonly IReadOnlyList<string> Dataset =

@@ -32,9 +32,20 @@ internal static class LayoutKey
                 Add("min_dist", spec.MinDist.ToString("R", CultureInfo.InvariantCulture));
                 Add("spread", spec.Spread.ToString("R", CultureInfo.InvariantCulture));
                 Add("n_epochs", spec.Epochs);
-                Add("learning_rate", spec.LearningRate.ToString("R", CultureInfo.InvariantCulture));
+                Add("learning_rate", spec.LearningRate?.ToString("R", CultureInfo.InvariantCulture));
                 Add("negative_sample_rate", spec.NegativeSampleRate);
                 Add("init", spec.Init);
+                break;
+            case LayoutMethod.Tsne:
+                Add("metric", spec.Metric);
+                Add("pca_dims", spec.PcaDims);
+                Add("perplexity", spec.Perplexity.ToString("R", CultureInfo.InvariantCulture));
+                Add("exaggeration", spec.Exaggeration.ToString("R", CultureInfo.InvariantCulture));
+                Add("exaggeration_iter", spec.ExaggerationIterations);
+                Add("n_iter", spec.Iterations);
+                Add("learning_rate", spec.LearningRate?.ToString("R", CultureInfo.InvariantCulture));
+                Add("init", spec.Init);
+                Add("theta", spec.Theta.ToString("R", CultureInfo.InvariantCulture));
                 break;
             case LayoutMethod.Grid:
                 Add("source", keysByName[spec.Source!]);

@@ -149,7 +149,7 @@ public static class LayoutRunner
         Spread = (float)spec.Spread,
         Dims = spec.Dims,
         Epochs = spec.Epochs,
-        LearningRate = (float)spec.LearningRate,
+        LearningRate = (float)(spec.LearningRate ?? 1.0),
         NegativeSampleRate = spec.NegativeSampleRate,
         Seed = spec.Seed,
         Deterministic = spec.Deterministic,
