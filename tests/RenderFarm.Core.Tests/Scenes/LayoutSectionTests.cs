@@ -23,9 +23,19 @@ public sealed class LayoutSectionTests : IDisposable
         Assert.Equal(["umap", "flat", "grid"], scene.Layouts.Select(l => l.Name));
         Assert.Equal([LayoutMethod.Umap, LayoutMethod.Pca, LayoutMethod.Grid], scene.Layouts.Select(l => l.Method));
         LayoutSpec umap = scene.Layouts[0];
-        Assert.Equal((2, 15, 0.1, 1.0, LayoutInit.Spectral), (umap.Dims, umap.NNeighbors, umap.MinDist, umap.Spread, umap.Init));
+        Assert.Equal((2, 15, 0.1, 1.0, (LayoutInit?)null), (umap.Dims, umap.NNeighbors, umap.MinDist, umap.Spread, umap.Init));
         Assert.Equal(3, scene.Layouts[1].Dims);
         Assert.Equal("umap", scene.Layouts[2].Source);
+    }
+
+    [Fact]
+    public void Load_Tsne_DefaultsAsOpenTsne()
+    {
+        Scene scene = Load("layouts:\n  tsne:\n    perplexity: 50\n");
+
+        LayoutSpec tsne = Assert.Single(scene.Layouts);
+        Assert.Equal(LayoutMethod.Tsne, tsne.Method);
+        Assert.Equal((50.0, 12.0, 250, 500, (double?)null), (tsne.Perplexity, tsne.Exaggeration, tsne.ExaggerationIterations, tsne.Iterations, tsne.LearningRate));
     }
 
     [Fact]
@@ -53,6 +63,8 @@ public sealed class LayoutSectionTests : IDisposable
     [InlineData("layouts:\n  a:\n    method: umap\n    align_to: b\n  b:\n    method: umap\n    align_to: a\n", "layouts.a.align_to", "cycle")]
     [InlineData("layouts:\n  umap:\n    dims: 3\n  p:\n    method: pca\n    align_to: umap\n", "layouts.p.align_to", "alignment needs equal dims")]
     [InlineData("layouts:\n  umap: 5\n", "layouts.umap", "expected a mapping")]
+    [InlineData("layouts:\n  tsne:\n    init: spectral\n", "layouts.tsne.init", "t-SNE starts from pca or random")]
+    [InlineData("layouts:\n  tsne:\n    n_neighbors: 5\n", "layouts.tsne.n_neighbors", "unknown key")]
     public void Load_BadLayout_NamesKeyAndProblem(string layouts, string key, string problem)
     {
         var error = Assert.Throws<SceneException>(() => Load(layouts));
