@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RenderFarm.Layouts.Tsne;
 
@@ -14,11 +15,11 @@ internal static class Fft
     /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
     /// re/im[offset, offset + n), with <paramref name="twiddles"/> from <see cref="Twiddles"/>.
     /// </summary>
-    public static void Transform(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin) twiddles)
+    public static void Transform(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
     {
-        if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length < n - 1)
+        if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
         {
-            throw new ArgumentOutOfRangeException(nameof(n), $"An FFT of {n} at {offset} does not fit the arrays or the twiddles.");
+            throw new ArgumentOutOfRangeException(nameof(n), $"An FFT of {n} at {offset} does not fit the arrays, or the twiddles are for another length.");
         }
 
         // Refs instead of indexing: the butterfly indices defeat the JIT's bounds-check removal,
@@ -27,13 +28,19 @@ internal static class Fft
         ref double m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
         ref double cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
         ref double sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
-        BitReverse(ref r, ref m, n);
+        BitReverse(ref r, ref m, twiddles.Swaps);
         double sign = inverse ? 1 : -1;
         for (int half = 1; half < n; half <<= 1)
         {
             // Stage twiddles e^{−2πi·j/(2·half)} sit contiguously at [half − 1, 2·half − 1).
             ref double wc = ref Unsafe.Add(ref cos, half - 1);
             ref double ws = ref Unsafe.Add(ref sin, half - 1);
+            if (Vector256.IsHardwareAccelerated && half >= Vector256<double>.Count)
+            {
+                Stage(ref r, ref m, ref wc, ref ws, n, half, sign);
+                continue;
+            }
+
             for (int start = 0; start < n; start += 2 * half)
             {
                 for (int j = 0; j < half; j++)
@@ -55,8 +62,37 @@ internal static class Fft
         }
     }
 
-    /// <summary>cos and sin of 2π·j/(2·half) for every stage half = 1, 2, 4 … n/2, stage after stage (n − 1 entries).</summary>
-    public static (double[] Cos, double[] Sin) Twiddles(int n)
+    /// <summary>One butterfly stage four at a time, for stages whose halves are at least a vector long.</summary>
+    private static void Stage(ref double r, ref double m, ref double wc, ref double ws, int n, int half, double sign)
+    {
+        var signs = Vector256.Create(sign);
+        int width = Vector256<double>.Count;
+        for (int start = 0; start < n; start += 2 * half)
+        {
+            for (int j = 0; j < half; j += width)
+            {
+                var wr = Vector256.LoadUnsafe(ref wc, (nuint)j);
+                var wi = Vector256.LoadUnsafe(ref ws, (nuint)j) * signs;
+                nuint a = (nuint)(start + j), b = (nuint)(start + j + half);
+                var ar = Vector256.LoadUnsafe(ref r, a);
+                var ai = Vector256.LoadUnsafe(ref m, a);
+                var br = Vector256.LoadUnsafe(ref r, b);
+                var bi = Vector256.LoadUnsafe(ref m, b);
+                var tr = (wr * br) - (wi * bi);
+                var ti = (wr * bi) + (wi * br);
+                (ar - tr).StoreUnsafe(ref r, b);
+                (ai - ti).StoreUnsafe(ref m, b);
+                (ar + tr).StoreUnsafe(ref r, a);
+                (ai + ti).StoreUnsafe(ref m, a);
+            }
+        }
+    }
+
+    /// <summary>
+    /// cos and sin of 2π·j/(2·half) for every stage half = 1, 2, 4 … n/2, stage after stage
+    /// (n − 1 entries), and the index pairs the bit-reversal permutation swaps, listed flat.
+    /// </summary>
+    public static (double[] Cos, double[] Sin, int[] Swaps) Twiddles(int n)
     {
         if (n < 1 || (n & (n - 1)) != 0)
         {
@@ -75,7 +111,7 @@ internal static class Fft
             }
         }
 
-        return (cos, sin);
+        return (cos, sin, Swaps(n));
     }
 
     /// <summary>The smallest power of two at least <paramref name="n"/>.</summary>
@@ -90,8 +126,10 @@ internal static class Fft
         return p;
     }
 
-    private static void BitReverse(ref double re, ref double im, int n)
+    /// <summary>Pairs (i, j), i &lt; j, with j the bit reversal of i: a table, as the bit-twiddling loop branches unpredictably.</summary>
+    private static int[] Swaps(int n)
     {
+        var pairs = new List<int>();
         for (int i = 1, j = 0; i < n; i++)
         {
             int bit = n >> 1;
@@ -103,9 +141,21 @@ internal static class Fft
             j ^= bit;
             if (i < j)
             {
-                (Unsafe.Add(ref re, i), Unsafe.Add(ref re, j)) = (Unsafe.Add(ref re, j), Unsafe.Add(ref re, i));
-                (Unsafe.Add(ref im, i), Unsafe.Add(ref im, j)) = (Unsafe.Add(ref im, j), Unsafe.Add(ref im, i));
+                pairs.Add(i);
+                pairs.Add(j);
             }
+        }
+
+        return [.. pairs];
+    }
+
+    private static void BitReverse(ref double re, ref double im, int[] swaps)
+    {
+        for (int s = 0; s < swaps.Length; s += 2)
+        {
+            int i = swaps[s], j = swaps[s + 1];
+            (Unsafe.Add(ref re, i), Unsafe.Add(ref re, j)) = (Unsafe.Add(ref re, j), Unsafe.Add(ref re, i));
+            (Unsafe.Add(ref im, i), Unsafe.Add(ref im, j)) = (Unsafe.Add(ref im, j), Unsafe.Add(ref im, i));
         }
     }
 }

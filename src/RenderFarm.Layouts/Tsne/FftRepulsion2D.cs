@@ -65,18 +65,18 @@ internal sealed class FftRepulsion2D : IRepulsion
     }
 
     /// <summary>
-    /// A grid over the points' square with a margin of a tenth of its side all round, so the next
-    /// iterations (which move the points a little) can reuse it, and its kernel spectra.
+    /// A grid over the points' square and its kernel spectra. The power-of-two FFT leaves room for
+    /// more boxes than the span needs; that room becomes a margin of up to a tenth of the span on
+    /// each side (so the next iterations, which move the points a little, can reuse the grid), and
+    /// any left over makes the boxes finer.
     /// </summary>
     private void Rebuild(double lo, double span)
     {
-        gridSide = span * 1.2;
-        gridLo = lo - (span * 0.1);
-        int needed = Math.Max(MinBoxes, (int)Math.Ceiling(gridSide / MaxBoxWidth));
+        int needed = Math.Max(MinBoxes, (int)Math.Ceiling(span / MaxBoxWidth));
         int size = Fft.NextPowerOfTwo(2 * needed * NodesPerBox);
-
-        // The zero-padded FFT has room for more boxes than needed: use it, finer is free.
         boxes = size / 2 / NodesPerBox;
+        gridSide = Math.Min(boxes * MaxBoxWidth, span * 1.2);
+        gridLo = lo - ((gridSide - span) / 2);
         grid = grid is not null && grid.Size == size ? grid : new InterpolationGrid(size, boxes * NodesPerBox);
         grid.Spacing = gridSide / boxes / NodesPerBox;
         forceSpectrum = grid.KernelSpectrum((dx, dy) =>

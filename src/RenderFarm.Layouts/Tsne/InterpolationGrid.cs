@@ -14,7 +14,7 @@ internal sealed class InterpolationGrid
     private readonly double[] chargeIm;
     private readonly double[] re;
     private readonly double[] im;
-    private readonly (double[] Cos, double[] Sin) twiddles;
+    private readonly (double[] Cos, double[] Sin, int[] Swaps) twiddles;
 
     public InterpolationGrid(int size, int m)
     {
