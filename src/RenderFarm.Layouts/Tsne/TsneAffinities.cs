@@ -1,3 +1,4 @@
+using System.Globalization;
 using RenderFarm.Core.IO;
 using RenderFarm.Layouts.Neighbors;
 
@@ -25,9 +26,14 @@ public static class TsneAffinities
     /// </summary>
     public static SparseAffinities ToReference(Matrix reference, Matrix queries, double perplexity, DistanceMetric metric, CancellationToken ct = default)
     {
-        if (perplexity <= 0 || 3 * perplexity >= reference.Rows)
+        if (!(perplexity > 0) || double.IsInfinity(perplexity))
         {
-            throw new LayoutException($"perplexity ({perplexity}) is too large for {reference.Rows} points: 3·perplexity must be less than N");
+            throw new LayoutException($"perplexity ({perplexity.ToString(CultureInfo.InvariantCulture)}) must be positive");
+        }
+
+        if (3 * perplexity >= reference.Rows)
+        {
+            throw new LayoutException($"perplexity ({perplexity.ToString(CultureInfo.InvariantCulture)}) is too large for {reference.Rows} points: 3·perplexity must be less than N");
         }
 
         if (queries.Columns != reference.Columns)

@@ -11,13 +11,19 @@ namespace RenderFarm.Layouts.Tsne;
 /// </summary>
 internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, int dims, double[]? fixedPoints = null)
 {
+    /// <summary>Σⱼ pᵢⱼ·log pᵢⱼ per row: the constant part of the KL divergence, computed once.</summary>
+    private readonly double[] rowEntropyTerms = RowEntropyTerms(p);
     private double[] force = [];
     private double[] rowZ = [];
 
     public bool Partial => fixedPoints is not null;
 
-    /// <summary>Writes the gradient at y into gradient; returns KL(P‖Q) for the unexaggerated P (averaged over points in partial mode).</summary>
-    public double Gradient(double[] y, double exaggeration, double[] gradient)
+    /// <summary>
+    /// Writes the gradient at y into gradient; with <paramref name="withKl"/>, returns KL(P‖Q)
+    /// for the unexaggerated P (averaged over points in partial mode), otherwise null: its log per
+    /// edge would cost more than the rest of the attraction.
+    /// </summary>
+    public double? Gradient(double[] y, double exaggeration, double[] gradient, bool withKl)
     {
         int n = y.Length / dims;
         if (force.Length != y.Length)
@@ -53,8 +59,11 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
                     attraction[d] += pw * (y[(i * dims) + d] - targets[(j * dims) + d]);
                 }
 
-                // log(p / (w/Z)) = log p − log w + log Z; the log Z part is added once below.
-                klRow += values[e] > 0 ? values[e] * (Math.Log(values[e]) + Math.Log(1 + d2)) : 0;
+                // log(p / (w/Z)) = log p − log w + log Z; the log p and log Z parts are added below.
+                if (withKl)
+                {
+                    klRow += values[e] * Math.Log(1 + d2);
+                }
             }
 
             double zi = Partial ? rowZ[i] : z;
@@ -63,10 +72,27 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
                 gradient[(i * dims) + d] = (exaggeration * attraction[d]) - (force[(i * dims) + d] / zi);
             }
 
-            kl[i] = Partial ? klRow + (RowSum(values) * Math.Log(zi)) : klRow;
+            if (withKl)
+            {
+                kl[i] = rowEntropyTerms[i] + klRow + (Partial ? RowSum(values) * Math.Log(zi) : 0);
+            }
         });
 
-        return Partial ? kl.Sum() / n : kl.Sum() + Math.Log(z);
+        return !withKl ? null : Partial ? kl.Sum() / n : kl.Sum() + Math.Log(z);
+    }
+
+    private static double[] RowEntropyTerms(SparseAffinities p)
+    {
+        var terms = new double[p.Rows];
+        for (int i = 0; i < p.Rows; i++)
+        {
+            foreach (double v in p.ValuesOf(i))
+            {
+                terms[i] += v > 0 ? v * Math.Log(v) : 0;
+            }
+        }
+
+        return terms;
     }
 
     private static double RowSum(ReadOnlySpan<double> values)

@@ -11,6 +11,9 @@ internal sealed class TsneOptimizer(TsneObjective objective, int dims)
 {
     public const double MinGain = 0.01;
 
+    /// <summary>The callback gets the KL divergence every this many iterations (openTSNE's default interval), null between.</summary>
+    public const int KlInterval = 50;
+
     /// <summary>Runs the phases on y in place; returns false when the callback or cancellation stopped it.</summary>
     public bool Run(double[] y, IReadOnlyList<TsnePhase> phases, TsneIterationCallback? callback, CancellationToken ct)
     {
@@ -26,7 +29,8 @@ internal sealed class TsneOptimizer(TsneObjective objective, int dims)
             for (int step = 0; step < phase.Iterations; step++)
             {
                 ct.ThrowIfCancellationRequested();
-                double kl = objective.Gradient(y, phase.Exaggeration, gradient);
+                bool withKl = callback is not null && (iteration + 1) % KlInterval == 0;
+                double? kl = objective.Gradient(y, phase.Exaggeration, gradient, withKl);
                 if (phase.MaxGradientNorm is double limit)
                 {
                     Clip(gradient, limit);

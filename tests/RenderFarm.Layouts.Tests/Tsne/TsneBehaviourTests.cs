@@ -39,20 +39,27 @@ public sealed class TsneBehaviourTests
     }
 
     [Fact]
-    public void Fit_Callback_KlDivergenceFallsAfterExaggeration()
+    public void Fit_Callback_KlDivergenceEveryIntervalAndFallsAfterExaggeration()
     {
         (Matrix points, _) = Synthetic.Blobs(4, 50, 10, 4, seed: 3);
-        var kl = new List<double>();
+        var kl = new Dictionary<int, double>();
+        int calls = 0;
 
-        TsneLayout.Fit(points, new TsneOptions { Perplexity = 10, Iterations = 200 }, (_, _, value) =>
+        TsneLayout.Fit(points, new TsneOptions { Perplexity = 10, Iterations = 200 }, (iteration, _, value) =>
         {
-            kl.Add(value);
+            calls++;
+            if (value is double v)
+            {
+                kl[iteration] = v;
+            }
+
             return true;
         });
 
-        Assert.Equal(450, kl.Count);
-        Assert.True(kl[^1] < kl[250], $"KL {kl[250]:F3} → {kl[^1]:F3}");
-        Assert.True(kl.All(double.IsFinite));
+        Assert.Equal(450, calls);
+        Assert.Equal(Enumerable.Range(1, 9).Select(k => k * TsneOptimizer.KlInterval), kl.Keys.Order());
+        Assert.True(kl[450] < kl[300], $"KL {kl[300]:F3} → {kl[450]:F3}");
+        Assert.True(kl.Values.All(v => double.IsFinite(v) && v > 0));
     }
 
     [Fact]

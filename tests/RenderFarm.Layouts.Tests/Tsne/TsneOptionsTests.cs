@@ -22,6 +22,7 @@ public sealed class TsneOptionsTests
 
     public static TheoryData<TsneTransformOptions, string> BadTransformOptions => new()
     {
+        { new TsneTransformOptions { Perplexity = 0 }, "perplexity (0) must be positive" },
         { new TsneTransformOptions { Perplexity = 20 }, "perplexity (20) is too large for 50 points: 3·perplexity must be less than N" },
         { new TsneTransformOptions { Iterations = -1 }, "n_iter (-1) must be at least 0" },
         { new TsneTransformOptions { LearningRate = 0 }, "learning_rate (0) must be positive" },
