@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace RenderFarm.Layouts.Tsne;
+
+/// <summary>
+/// In-place iterative radix-2 complex FFT on split real/imaginary arrays. Only powers of two are
+/// needed: the interpolation grid is zero-padded to the next power of two anyway, since the
+/// convolution it computes must not wrap around.
+/// </summary>
+internal static class Fft
+{
+    /// <summary>
+    /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
+    /// re/im[offset, offset + n), with <paramref name="twiddles"/> from <see cref="Twiddles"/>.
+    /// </summary>
+    public static void Transform(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    {
+        if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), $"An FFT of {n} at {offset} does not fit the arrays, or the twiddles are for another length.");
+        }
+
+        // Refs instead of indexing: the butterfly indices defeat the JIT's bounds-check removal,
+        // and the checks cost as much as the arithmetic.
+        ref double r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
+        ref double m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
+        ref double cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
+        ref double sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
+        BitReverse(ref r, ref m, twiddles.Swaps);
+        double sign = inverse ? 1 : -1;
+        for (int half = 1; half < n; half <<= 1)
+        {
+            // Stage twiddles e^{−2πi·j/(2·half)} sit contiguously at [half − 1, 2·half − 1).
+            ref double wc = ref Unsafe.Add(ref cos, half - 1);
+            ref double ws = ref Unsafe.Add(ref sin, half - 1);
+            if (Vector256.IsHardwareAccelerated && half >= Vector256<double>.Count)
+            {
+                Stage(ref r, ref m, ref wc, ref ws, n, half, sign);
+                continue;
+            }
+
+            for (int start = 0; start < n; start += 2 * half)
+            {
+                for (int j = 0; j < half; j++)
+                {
+                    double wr = Unsafe.Add(ref wc, j);
+                    double wi = sign * Unsafe.Add(ref ws, j);
+                    ref double ar = ref Unsafe.Add(ref r, start + j);
+                    ref double ai = ref Unsafe.Add(ref m, start + j);
+                    ref double br = ref Unsafe.Add(ref r, start + j + half);
+                    ref double bi = ref Unsafe.Add(ref m, start + j + half);
+                    double tr = (wr * br) - (wi * bi);
+                    double ti = (wr * bi) + (wi * br);
+                    br = ar - tr;
+                    bi = ai - ti;
+                    ar += tr;
+                    ai += ti;
+                }
+            }
+        }
+    }
+
+    /// <summary>One butterfly stage four at a time, for stages whose halves are at least a vector long.</summary>
+    private static void Stage(ref double r, ref double m, ref double wc, ref double ws, int n, int half, double sign)
+    {
+        var signs = Vector256.Create(sign);
+        int width = Vector256<double>.Count;
+        for (int start = 0; start < n; start += 2 * half)
+        {
+            for (int j = 0; j < half; j += width)
+            {
+                var wr = Vector256.LoadUnsafe(ref wc, (nuint)j);
+                var wi = Vector256.LoadUnsafe(ref ws, (nuint)j) * signs;
+                nuint a = (nuint)(start + j), b = (nuint)(start + j + half);
+                var ar = Vector256.LoadUnsafe(ref r, a);
+                var ai = Vector256.LoadUnsafe(ref m, a);
+                var br = Vector256.LoadUnsafe(ref r, b);
+                var bi = Vector256.LoadUnsafe(ref m, b);
+                var tr = (wr * br) - (wi * bi);
+                var ti = (wr * bi) + (wi * br);
+                (ar - tr).StoreUnsafe(ref r, b);
+                (ai - ti).StoreUnsafe(ref m, b);
+                (ar + tr).StoreUnsafe(ref r, a);
+                (ai + ti).StoreUnsafe(ref m, a);
+            }
+        }
+    }
+
+    /// <summary>
+    /// cos and sin of 2π·j/(2·half) for every stage half = 1, 2, 4 … n/2, stage after stage
+    /// (n − 1 entries), and the index pairs the bit-reversal permutation swaps, listed flat.
+    /// </summary>
+    public static (double[] Cos, double[] Sin, int[] Swaps) Twiddles(int n)
+    {
+        if (n < 1 || (n & (n - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), $"FFT length must be a power of two, got {n}.");
+        }
+
+        var cos = new double[Math.Max(1, n - 1)];
+        var sin = new double[cos.Length];
+        for (int half = 1; half < n; half <<= 1)
+        {
+            for (int j = 0; j < half; j++)
+            {
+                double angle = Math.PI * j / half;
+                cos[half - 1 + j] = Math.Cos(angle);
+                sin[half - 1 + j] = Math.Sin(angle);
+            }
+        }
+
+        return (cos, sin, Swaps(n));
+    }
+
+    /// <summary>The smallest power of two at least <paramref name="n"/>.</summary>
+    public static int NextPowerOfTwo(int n)
+    {
+        int p = 1;
+        while (p < n)
+        {
+            p <<= 1;
+        }
+
+        return p;
+    }
+
+    /// <summary>Pairs (i, j), i &lt; j, with j the bit reversal of i: a table, as the bit-twiddling loop branches unpredictably.</summary>
+    private static int[] Swaps(int n)
+    {
+        var pairs = new List<int>();
+        for (int i = 1, j = 0; i < n; i++)
+        {
+            int bit = n >> 1;
+            for (; (j & bit) != 0; bit >>= 1)
+            {
+                j ^= bit;
+            }
+
+            j ^= bit;
+            if (i < j)
+            {
+                pairs.Add(i);
+                pairs.Add(j);
+            }
+        }
+
+        return [.. pairs];
+    }
+
+    private static void BitReverse(ref double re, ref double im, int[] swaps)
+    {
+        for (int s = 0; s < swaps.Length; s += 2)
+        {
+            int i = swaps[s], j = swaps[s + 1];
+            (Unsafe.Add(ref re, i), Unsafe.Add(ref re, j)) = (Unsafe.Add(ref re, j), Unsafe.Add(ref re, i));
+            (Unsafe.Add(ref im, i), Unsafe.Add(ref im, j)) = (Unsafe.Add(ref im, j), Unsafe.Add(ref im, i));
+        }
+    }
+}

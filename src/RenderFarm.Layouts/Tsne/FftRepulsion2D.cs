@@ -1,0 +1,179 @@
+namespace RenderFarm.Layouts.Tsne;
+
+/// <summary>
+/// FIt-SNE's repulsion (Linderman et al. 2019) in 2-D: the embedding's bounding square is cut into
+/// boxes with <see cref="NodesPerBox"/> equispaced Lagrange nodes per box and dimension; unit
+/// charges are spread onto the node grid, convolved with kernels by FFT and the potentials
+/// interpolated back. FIt-SNE convolves charges (1, x, y, x² + y²) with 1/(1 + d²)² and forms
+/// the forces as x·φ₁ − φₓ, a difference of terms |y| times larger than the result that loses most
+/// of its digits on a wide layout. Here the kernels are the force components themselves,
+/// dx/(1 + d²)² and dy/(1 + d²)² (one complex convolution), plus 1/(1 + d²) for Z: three kernels,
+/// one charge, no cancellation, and one forward FFT instead of two.
+/// </summary>
+internal sealed class FftRepulsion2D : IRepulsion
+{
+    /// <summary>Lagrange nodes per box and dimension (FIt-SNE's default).</summary>
+    public const int NodesPerBox = 3;
+
+    /// <summary>FIt-SNE's floor on boxes per dimension, so a compact early embedding is still finely resolved.</summary>
+    public const int MinBoxes = 50;
+
+    /// <summary>Largest box side in embedding units: the kernels vary on a scale of 1, so wider boxes interpolate them badly.</summary>
+    public const double MaxBoxWidth = 1.0;
+
+    /// <summary>Kept between calls while the points stay inside: the kernel spectra are as much work as an iteration.</summary>
+    private InterpolationGrid? grid;
+    private (double[] Re, double[] Im) forceSpectrum;
+    private (double[] Re, double[] Im) cauchySpectrum;
+    private double gridLo;
+    private double gridSide;
+    private int boxes;
+
+    public double Compute(ReadOnlySpan<double> y, Span<double> force, Span<double> rowZ)
+    {
+        int n = y.Length / 2;
+        (double lo, double span) = Extent(y);
+        if (grid is null || lo < gridLo || lo + span > gridLo + gridSide || span < 0.7 * gridSide)
+        {
+            Rebuild(lo, span);
+        }
+
+        var weights = new double[n * 2 * NodesPerBox];
+        var cells = new int[n * 2];
+        Interpolation(y, gridLo, gridSide / boxes, boxes, weights, cells);
+        grid!.Clear();
+        Spread(weights, cells, grid);
+        grid.TransformCharges();
+        var potentials = new double[n * 3];
+        grid.Convolve(forceSpectrum);
+        Gather(weights, cells, grid, potentials, 0, imaginaryToo: true);
+        grid.Convolve(cauchySpectrum);
+        Gather(weights, cells, grid, potentials, 2, imaginaryToo: false);
+
+        double z = 0;
+        for (int i = 0; i < n; i++)
+        {
+            force[2 * i] = potentials[3 * i];
+            force[(2 * i) + 1] = potentials[(3 * i) + 1];
+
+            // The grid also carries each point's interaction with itself, w = 1 at distance 0.
+            rowZ[i] = potentials[(3 * i) + 2] - 1;
+            z += rowZ[i];
+        }
+
+        return z;
+    }
+
+    /// <summary>
+    /// A grid over the points' square and its kernel spectra. The power-of-two FFT leaves room for
+    /// more boxes than the span needs; that room becomes a margin of up to a tenth of the span on
+    /// each side (so the next iterations, which move the points a little, can reuse the grid), and
+    /// any left over makes the boxes finer.
+    /// </summary>
+    private void Rebuild(double lo, double span)
+    {
+        int needed = Math.Max(MinBoxes, (int)Math.Ceiling(span / MaxBoxWidth));
+        int size = Fft.NextPowerOfTwo(2 * needed * NodesPerBox);
+        boxes = size / 2 / NodesPerBox;
+        gridSide = Math.Min(boxes * MaxBoxWidth, span * 1.2);
+        gridLo = lo - ((gridSide - span) / 2);
+        grid = grid is not null && grid.Size == size ? grid : new InterpolationGrid(size, boxes * NodesPerBox);
+        grid.Spacing = gridSide / boxes / NodesPerBox;
+        forceSpectrum = grid.KernelSpectrum((dx, dy) =>
+        {
+            double w = 1 / (1 + (dx * dx) + (dy * dy));
+            return (dx * w * w, dy * w * w);
+        });
+        cauchySpectrum = grid.KernelSpectrum((dx, dy) => (1 / (1 + (dx * dx) + (dy * dy)), 0));
+    }
+
+    /// <summary>The lower corner and side of a square holding every point.</summary>
+    private static (double Lo, double Span) Extent(ReadOnlySpan<double> y)
+    {
+        double lo = double.MaxValue, hi = double.MinValue;
+        foreach (double v in y)
+        {
+            lo = Math.Min(lo, v);
+            hi = Math.Max(hi, v);
+        }
+
+        return (lo, Math.Max(hi - lo, 1e-6));
+    }
+
+    /// <summary>Each point's first node per dimension and its Lagrange weights for that box's nodes.</summary>
+    private static void Interpolation(ReadOnlySpan<double> y, double lo, double boxWidth, int boxes, double[] weights, int[] cells)
+    {
+        Span<double> nodes = stackalloc double[NodesPerBox];
+        for (int j = 0; j < NodesPerBox; j++)
+        {
+            nodes[j] = (j + 0.5) / NodesPerBox;
+        }
+
+        for (int c = 0; c < y.Length; c++)
+        {
+            double scaled = (y[c] - lo) / boxWidth;
+            int box = Math.Clamp((int)scaled, 0, boxes - 1);
+            double t = scaled - box;
+            cells[c] = box * NodesPerBox;
+            for (int j = 0; j < NodesPerBox; j++)
+            {
+                double w = 1;
+                for (int l = 0; l < NodesPerBox; l++)
+                {
+                    if (l != j)
+                    {
+                        w *= (t - nodes[l]) / (nodes[j] - nodes[l]);
+                    }
+                }
+
+                weights[(c * NodesPerBox) + j] = w;
+            }
+        }
+    }
+
+    /// <summary>Spreads a unit charge per point onto its box's nodes (serially: points share nodes).</summary>
+    private static void Spread(double[] weights, int[] cells, InterpolationGrid grid)
+    {
+        int n = cells.Length / 2;
+        for (int i = 0; i < n; i++)
+        {
+            int cx = cells[2 * i], cy = cells[(2 * i) + 1];
+            for (int a = 0; a < NodesPerBox; a++)
+            {
+                double wy = weights[(((2 * i) + 1) * NodesPerBox) + a];
+                for (int b = 0; b < NodesPerBox; b++)
+                {
+                    grid.Add(cy + a, cx + b, wy * weights[(2 * i * NodesPerBox) + b]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Interpolates the node potentials back to each point into potentials[3i + slot] (and slot + 1 from the imaginary part).</summary>
+    private static void Gather(double[] weights, int[] cells, InterpolationGrid grid, double[] potentials, int slot, bool imaginaryToo)
+    {
+        int n = cells.Length / 2;
+        Parallel.For(0, n, i =>
+        {
+            double sr = 0, si = 0;
+            int cx = cells[2 * i], cy = cells[(2 * i) + 1];
+            for (int a = 0; a < NodesPerBox; a++)
+            {
+                double wy = weights[(((2 * i) + 1) * NodesPerBox) + a];
+                for (int b = 0; b < NodesPerBox; b++)
+                {
+                    double w = wy * weights[(2 * i * NodesPerBox) + b];
+                    (double r, double im) = grid.At(cy + a, cx + b);
+                    sr += w * r;
+                    si += w * im;
+                }
+            }
+
+            potentials[(3 * i) + slot] = sr;
+            if (imaginaryToo)
+            {
+                potentials[(3 * i) + slot + 1] = si;
+            }
+        });
+    }
+}
