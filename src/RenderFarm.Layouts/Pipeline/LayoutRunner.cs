@@ -9,6 +9,7 @@ using RenderFarm.Layouts.Grids;
 using RenderFarm.Layouts.Neighbors;
 using RenderFarm.Layouts.Pca;
 using RenderFarm.Layouts.Quality;
+using RenderFarm.Layouts.Tsne;
 using RenderFarm.Layouts.Umap;
 
 namespace RenderFarm.Layouts.Pipeline;
@@ -85,6 +86,10 @@ public static class LayoutRunner
                 float[] xy = UmapLayout.Fit(graph, UmapOptionsFor(spec), callback: (_, _) => !cancellation.IsCancellationRequested, data);
                 cancellation.ThrowIfCancellationRequested();
                 return (new Matrix(embeddings.Rows, spec.Dims, xy), null);
+            case LayoutMethod.Tsne:
+                Matrix points = spec.PcaDims is int components ? RandomizedPca.Layout(embeddings, components, spec.Seed) : embeddings;
+                float[] tsne = TsneLayout.Fit(points, TsneOptionsFor(spec), callback: null, cancellation);
+                return (new Matrix(embeddings.Rows, spec.Dims, tsne), null);
             case LayoutMethod.Grid:
                 return Snap(spec, done[spec.Source!].Coordinates);
             default:
@@ -159,6 +164,21 @@ public static class LayoutRunner
             LayoutInit.Random => UmapInit.Random,
             _ => UmapInit.Spectral,
         },
+    };
+
+    private static TsneOptions TsneOptionsFor(LayoutSpec spec) => new()
+    {
+        Perplexity = spec.Perplexity,
+        Dims = spec.Dims,
+        Iterations = spec.Iterations,
+        EarlyExaggeration = spec.Exaggeration,
+        EarlyExaggerationIterations = spec.ExaggerationIterations,
+        LearningRate = spec.LearningRate,
+        Metric = spec.Metric == LayoutMetric.Cosine ? DistanceMetric.Cosine : DistanceMetric.Euclidean,
+        Seed = spec.Seed,
+        Deterministic = spec.Deterministic,
+        Init = spec.Init == LayoutInit.Random ? TsneInit.Random : TsneInit.Pca,
+        Theta = spec.Theta,
     };
 
     private sealed class StoredMetrics

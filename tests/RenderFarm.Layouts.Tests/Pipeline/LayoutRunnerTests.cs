@@ -48,6 +48,16 @@ public sealed class LayoutRunnerTests : IDisposable
     }
 
     [Fact]
+    public void Run_Tsne_GoodQuality()
+    {
+        LayoutResult tsne = Assert.Single(Run("  tsne:\n    seed: 1\n    n_iter: 300\n"));
+
+        Assert.Equal((600, 2), (tsne.Coordinates.Rows, tsne.Coordinates.Columns));
+        Assert.True(tsne.Metrics.Trustworthiness >= 0.9, $"T = {tsne.Metrics.Trustworthiness}");
+        Assert.True(tsne.Metrics.KnnAccuracy >= 0.95, $"accuracy = {tsne.Metrics.KnnAccuracy}");
+    }
+
+    [Fact]
     public void Run_AlignTo_BringsThePcaLayoutOntoTheUmapFrame()
     {
         IReadOnlyList<LayoutResult> results = Run("  umap:\n    seed: 1\n  pca:\n    align_to: umap\n  raw:\n    method: pca\n");
@@ -73,6 +83,7 @@ public sealed class LayoutRunnerTests : IDisposable
     [InlineData("  umap:\n    n_neighbors: 600\n", "layouts.umap.n_neighbors", "must be less than the number of items (600)")]
     [InlineData("  umap: {}\n  grid:\n    source: umap\n    columns: 10\n    rows: 10\n", "layouts.grid.columns", "grid 10x10 has 100 cells for 600 items")]
     [InlineData("  umap:\n    pca_dims: 20\n", "layouts.umap.pca_dims", "must be less than the embedding's 20 dimensions")]
+    [InlineData("  tsne:\n    perplexity: 200\n", "layouts.tsne.perplexity", "perplexity (200) is too large for 600 items")]
     public void Run_ParameterTooLargeForTheData_NamesTheSceneLine(string layouts, string key, string problem)
     {
         var error = Assert.Throws<SceneException>(() => Run(layouts));
