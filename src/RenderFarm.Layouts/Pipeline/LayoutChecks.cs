@@ -17,11 +17,9 @@ public static class LayoutChecks
         {
             case LayoutMethod.Umap when spec.NNeighbors >= n:
                 throw spec.LocationOf("n_neighbors").Error($"n_neighbors ({spec.NNeighbors}) must be less than the number of items ({n})");
-            case LayoutMethod.Umap when spec.PcaDims is int reduced && reduced >= d:
-                throw spec.LocationOf("pca_dims").Error($"pca_dims ({reduced}) must be less than the embedding's {d} dimensions");
             case LayoutMethod.Tsne when 3 * spec.Perplexity >= n:
                 throw spec.LocationOf("perplexity").Error($"perplexity ({spec.Perplexity}) is too large for {n} items: 3 × perplexity must be less than the number of items");
-            case LayoutMethod.Tsne when spec.PcaDims is int reduced && reduced >= d:
+            case LayoutMethod.Umap or LayoutMethod.Tsne when spec.PcaDims is int reduced && reduced >= d:
                 throw spec.LocationOf("pca_dims").Error($"pca_dims ({reduced}) must be less than the embedding's {d} dimensions");
             case LayoutMethod.Pca when spec.Dims > d:
                 throw spec.LocationOf("dims").Error($"a {spec.Dims}-D PCA needs embeddings of at least {spec.Dims} dimensions; these have {d}");

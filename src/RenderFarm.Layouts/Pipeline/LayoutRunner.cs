@@ -80,15 +80,13 @@ public static class LayoutRunner
             case LayoutMethod.Pca:
                 return (RandomizedPca.Layout(embeddings, spec.Dims, spec.Seed), null);
             case LayoutMethod.Umap:
-                Matrix data = spec.PcaDims is int reduced ? RandomizedPca.Layout(embeddings, reduced, spec.Seed) : embeddings;
-                DistanceMetric metric = spec.Metric == LayoutMetric.Cosine ? DistanceMetric.Cosine : DistanceMetric.Euclidean;
-                KnnGraph graph = NearestNeighbors.Build(data, UmapGraphK(spec), metric, spec.Seed, spec.Deterministic, cancellation);
+                Matrix data = NeighbourSpace(spec, embeddings);
+                KnnGraph graph = NearestNeighbors.Build(data, UmapGraphK(spec), MetricOf(spec), spec.Seed, spec.Deterministic, cancellation);
                 float[] xy = UmapLayout.Fit(graph, UmapOptionsFor(spec), callback: (_, _) => !cancellation.IsCancellationRequested, data);
                 cancellation.ThrowIfCancellationRequested();
                 return (new Matrix(embeddings.Rows, spec.Dims, xy), null);
             case LayoutMethod.Tsne:
-                Matrix points = spec.PcaDims is int components ? RandomizedPca.Layout(embeddings, components, spec.Seed) : embeddings;
-                float[] tsne = TsneLayout.Fit(points, TsneOptionsFor(spec), callback: null, cancellation);
+                float[] tsne = TsneLayout.Fit(NeighbourSpace(spec, embeddings), TsneOptionsFor(spec), callback: null, cancellation);
                 return (new Matrix(embeddings.Rows, spec.Dims, tsne), null);
             case LayoutMethod.Grid:
                 return Snap(spec, done[spec.Source!].Coordinates);
@@ -144,6 +142,13 @@ public static class LayoutRunner
         }
     }
 
+    /// <summary>The space neighbours are searched in: the embeddings, or their top pca_dims components.</summary>
+    private static Matrix NeighbourSpace(LayoutSpec spec, Matrix embeddings) =>
+        spec.PcaDims is int components ? RandomizedPca.Layout(embeddings, components, spec.Seed) : embeddings;
+
+    private static DistanceMetric MetricOf(LayoutSpec spec) =>
+        spec.Metric == LayoutMetric.Cosine ? DistanceMetric.Cosine : DistanceMetric.Euclidean;
+
     /// <summary>umap-learn's n_neighbors counts the point itself; our graphs leave it out.</summary>
     private static int UmapGraphK(LayoutSpec spec) => spec.NNeighbors - 1;
 
@@ -174,7 +179,7 @@ public static class LayoutRunner
         EarlyExaggeration = spec.Exaggeration,
         EarlyExaggerationIterations = spec.ExaggerationIterations,
         LearningRate = spec.LearningRate,
-        Metric = spec.Metric == LayoutMetric.Cosine ? DistanceMetric.Cosine : DistanceMetric.Euclidean,
+        Metric = MetricOf(spec),
         Seed = spec.Seed,
         Deterministic = spec.Deterministic,
         Init = spec.Init == LayoutInit.Random ? TsneInit.Random : TsneInit.Pca,

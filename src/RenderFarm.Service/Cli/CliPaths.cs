@@ -1,3 +1,5 @@
+using RenderFarm.Embedding.Pipeline;
+
 namespace RenderFarm.Service.Cli;
 
 /// <summary>Resolves the output root and cache from flags, then environment, then defaults.</summary>
@@ -15,4 +17,8 @@ internal static class CliPaths
 
     public static string CacheRoot(string? flag, string outputRoot) =>
         Path.GetFullPath(flag ?? Environment.GetEnvironmentVariable("RENDERFARM_CACHE") ?? Path.Combine(outputRoot, ".cache"));
+
+    /// <summary>Where the embed stage writes, with the cache chunk size from the environment.</summary>
+    public static EmbedOptions EmbedOptions(string outputRoot, string cacheRoot) =>
+        new(outputRoot, cacheRoot) { CacheFlushEvery = CacheFlushEvery() };
 }

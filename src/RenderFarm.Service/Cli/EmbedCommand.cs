@@ -17,7 +17,7 @@ internal static class EmbedCommand
         {
             Scene loaded = SceneLoader.Load(parse.GetValue(scene)!);
             string output = CliPaths.OutputRoot(parse.GetValue(outputRoot));
-            var options = new EmbedOptions(output, CliPaths.CacheRoot(parse.GetValue(cacheRoot), output)) { CacheFlushEvery = CliPaths.CacheFlushEvery() };
+            EmbedOptions options = CliPaths.EmbedOptions(output, CliPaths.CacheRoot(parse.GetValue(cacheRoot), output));
             EmbedResult result = Embed(console, loaded, options, cancellation);
             PrintSummary(console, result);
             return CommandGuard.Ok;

@@ -28,7 +28,7 @@ internal static class LayoutCommand
 
             string output = CliPaths.OutputRoot(parse.GetValue(outputRoot));
             string cache = CliPaths.CacheRoot(parse.GetValue(cacheRoot), output);
-            EmbedResult embedded = EmbedCommand.Embed(console, loaded, new EmbedOptions(output, cache) { CacheFlushEvery = CliPaths.CacheFlushEvery() }, cancellation);
+            EmbedResult embedded = EmbedCommand.Embed(console, loaded, CliPaths.EmbedOptions(output, cache), cancellation);
             LayoutInput input = LayoutInputs.From(embedded);
             IReadOnlyList<LayoutResult> results = ProgressDisplay.Run<LayoutProgress, IReadOnlyList<LayoutResult>>(
                 console,
