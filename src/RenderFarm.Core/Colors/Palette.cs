@@ -1,0 +1,46 @@
+namespace RenderFarm.Core.Colors;
+
+/// <summary>
+/// Class and cluster colours. The first nine are Paul Tol's "muted" scheme, chosen because it stays
+/// distinguishable under the common colour-vision deficiencies and on both light and dark
+/// backgrounds; Fashion-MNIST's ten classes need one more, so the tenth is Tol's dark teal from his
+/// "dark" set. Beyond ten, colours repeat the cycle at alternating lightness so neighbours in the
+/// legend still differ — past about twelve classes no palette stays safe, and the legend carries
+/// the names.
+/// </summary>
+public static class Palette
+{
+    private static readonly Rgba8[] Base =
+    [
+        new(0x33, 0x22, 0x88), // indigo
+        new(0x88, 0xCC, 0xEE), // cyan
+        new(0x44, 0xAA, 0x99), // teal
+        new(0x11, 0x77, 0x33), // green
+        new(0x99, 0x99, 0x33), // olive
+        new(0xDD, 0xCC, 0x77), // sand
+        new(0xCC, 0x66, 0x77), // rose
+        new(0x88, 0x22, 0x55), // wine
+        new(0xAA, 0x44, 0x99), // purple
+        new(0x22, 0x55, 0x55), // dark teal
+    ];
+
+    /// <summary>The colour for items without a class or outside every cluster.</summary>
+    public static Rgba8 Unlabelled { get; } = new(0xDD, 0xDD, 0xDD);
+
+    public static int BaseCount => Base.Length;
+
+    /// <summary>The colour of class or cluster <paramref name="index"/> (0-based; negative = unlabelled).</summary>
+    public static Rgba8 ForIndex(int index)
+    {
+        if (index < 0) return Unlabelled;
+        var color = Base[index % Base.Length];
+        int round = index / Base.Length;
+        if (round == 0) return color;
+        // Later rounds move towards white (odd) or black (even) by a growing step.
+        double t = Math.Min(0.6, 0.25 * ((round + 1) / 2));
+        byte target = round % 2 == 1 ? (byte)255 : (byte)0;
+        return new Rgba8(Mix(color.R, target, t), Mix(color.G, target, t), Mix(color.B, target, t));
+    }
+
+    private static byte Mix(byte from, byte to, double t) => (byte)Math.Round(from + (to - from) * t);
+}
