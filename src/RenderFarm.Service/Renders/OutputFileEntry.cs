@@ -13,7 +13,7 @@ public sealed record OutputFileEntry(string Output, string File, string Kind, lo
     /// <summary>Describes a finished file; <paramref name="path"/> is recorded relative to <paramref name="runFolder"/>.</summary>
     public static OutputFileEntry Describe(string output, string kind, string path, string runFolder)
     {
-        using var stream = File.OpenRead(path);
+        using var stream = System.IO.File.OpenRead(path);
         string sha = Convert.ToHexStringLower(SHA256.HashData(stream));
         return new OutputFileEntry(output, Path.GetRelativePath(runFolder, path), kind, stream.Length, sha);
     }
