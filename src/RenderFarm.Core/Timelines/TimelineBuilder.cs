@@ -9,9 +9,6 @@ namespace RenderFarm.Core.Timelines;
 /// </summary>
 internal sealed class TimelineBuilder
 {
-    private const double DefaultAzimuth = -Math.PI / 2;
-    private const double DefaultElevation = Math.PI / 6;
-
     private readonly VideoOutputSpec _spec;
     private readonly TimelineInputs _inputs;
     private readonly bool _perspective;
@@ -20,14 +17,14 @@ internal sealed class TimelineBuilder
     private NamedCoordinates _current;
     private bool _follow = true;
     private CameraPose _fixed;
-    private double _azimuth = DefaultAzimuth;
-    private double _elevation = DefaultElevation;
+    private double _azimuth = Framing.DefaultAzimuthRadians;
+    private double _elevation = Framing.DefaultElevationRadians;
 
     public TimelineBuilder(VideoOutputSpec spec, TimelineInputs inputs)
     {
         _spec = spec;
         _inputs = inputs;
-        _perspective = inputs.Dims == 3 || spec.Style == OutputStyle.Terrain;
+        _perspective = Framing.IsPerspective(spec, inputs.Dims);
         _aspect = spec.Width / (double)spec.Height;
         _current = inputs.Layout(spec.Layout);
         foreach (Overlay overlay in Enum.GetValues<Overlay>())
