@@ -108,7 +108,7 @@ internal static class OutputSectionReader
             throw entry.ErrorAt("border", "a border needs sprite_mode: opaque (thresholded sprites have no edge to draw it on)");
         }
 
-        (int width, int height) = kind == OutputKind.Image ? ImageSize(entry) : VideoSize(entry);
+        (int width, int height, int? dpi) = kind == OutputKind.Image ? ImageSize(entry) : VideoSize(entry);
         var locations = SceneValues.Locations(entry, name, section.LocationOf(name));
         var common = new
         {
@@ -126,7 +126,7 @@ internal static class OutputSectionReader
             {
                 Name = name, Layout = common.Layout, Style = style, Width = width, Height = height, ItemSize = common.ItemSize,
                 SizeUnits = common.SizeUnits, SpriteMode = spriteMode, Border = border, ColorBy = common.ColorBy,
-                Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Dpi = entry.Int("dpi", 1, 10_000),
+                Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Dpi = dpi,
             };
         }
 
@@ -173,7 +173,8 @@ internal static class OutputSectionReader
         }
     }
 
-    private static (int Width, int Height) ImageSize(SceneMap entry)
+    /// <summary>The poster's pixels from size: or from paper: at dpi: (300 unless written), and the dpi to record.</summary>
+    private static (int Width, int Height, int? Dpi) ImageSize(SceneMap entry)
     {
         string? paper = entry.String("paper");
         if (paper is null)
@@ -183,7 +184,8 @@ internal static class OutputSectionReader
                 throw entry.ErrorAt("orientation", "only with paper:");
             }
 
-            return Size(entry, MaxImageSide, even: false) ?? (4096, 4096);
+            (int width, int height) = Size(entry, MaxImageSide, even: false) ?? (4096, 4096);
+            return (width, height, entry.Int("dpi", 1, 10_000));
         }
 
         if (entry.Has("size"))
@@ -198,16 +200,20 @@ internal static class OutputSectionReader
 
         int dpi = entry.Int("dpi", 1, 10_000) ?? 300;
         bool landscape = entry.Choice("orientation", Orientations) ?? false;
-        (long width, long height) = PaperSizes.Pixels(paper, dpi, landscape);
-        if (width > MaxImageSide || height > MaxImageSide)
+        (long paperWidth, long paperHeight) = PaperSizes.Pixels(paper, dpi, landscape);
+        if (paperWidth > MaxImageSide || paperHeight > MaxImageSide)
         {
-            throw entry.ErrorAt(entry.Has("dpi") ? "dpi" : "paper", $"{paper} at {dpi} dpi is {width}×{height} pixels; a poster has at most {MaxImageSide} on a side");
+            throw entry.ErrorAt(entry.Has("dpi") ? "dpi" : "paper", $"{paper} at {dpi} dpi is {paperWidth}×{paperHeight} pixels; a poster has at most {MaxImageSide} on a side");
         }
 
-        return ((int)width, (int)height);
+        return ((int)paperWidth, (int)paperHeight, dpi);
     }
 
-    private static (int Width, int Height) VideoSize(SceneMap entry) => Size(entry, MaxVideoSide, even: true) ?? (1920, 1080);
+    private static (int Width, int Height, int? Dpi) VideoSize(SceneMap entry)
+    {
+        (int width, int height) = Size(entry, MaxVideoSide, even: true) ?? (1920, 1080);
+        return (width, height, null);
+    }
 
     private static (int Width, int Height)? Size(SceneMap entry, int maxSide, bool even)
     {

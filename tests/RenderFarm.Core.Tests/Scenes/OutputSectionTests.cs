@@ -60,6 +60,7 @@ public sealed class OutputSectionTests : IDisposable
 
         Assert.Equal((7016, 9933), (scene.Outputs[0].Width, scene.Outputs[0].Height));
         Assert.Equal((3508, 2480), (scene.Outputs[1].Width, scene.Outputs[1].Height));
+        Assert.Equal(((int?)300, (int?)300), (((ImageOutputSpec)scene.Outputs[0]).Dpi, ((ImageOutputSpec)scene.Outputs[1]).Dpi));
     }
 
     [Fact]
