@@ -43,6 +43,12 @@ public abstract record OutputSpec
     public SceneLocation LocationOf(string key) =>
         Locations.TryGetValue(key, out SceneLocation? location) ? location : Locations[Name];
 
+    /// <summary>One line for validate and logs, e.g. "poster: image 8192×8192, grid-mosaic of 'grid' → poster.png".</summary>
+    public virtual string Summary =>
+        $"{Name}: {Kind.ToString().ToLowerInvariant()} {Width}×{Height}, {StyleWord} of '{Layout}' → {FileName}";
+
+    private string StyleWord => Style == OutputStyle.GridMosaic ? "grid-mosaic" : Style.ToString().ToLowerInvariant();
+
     /// <summary>
     /// The default item size in pixels: sprites large enough that all items together would cover
     /// about a third of the frame (so clusters read as shapes, not as a carpet), within 4–64 px;
@@ -87,4 +93,7 @@ public sealed record VideoOutputSpec : OutputSpec
 
     /// <summary>Frames of the whole video: the timeline's length in seconds × fps, rounded.</summary>
     public int FrameCount => TimelineStep.FrameAt(Timeline.Sum(s => s.Seconds), Fps);
+
+    public override string Summary =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{base.Summary}; {Timeline.Sum(s => s.Seconds):0.###} s at {Fps} fps = {FrameCount:N0} frames ({string.Join(", ", Timeline.Select(s => s.Word))}), crf {Crf}, {Preset}");
 }
