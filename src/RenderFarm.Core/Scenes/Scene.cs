@@ -19,4 +19,10 @@ public sealed record Scene
 
     /// <summary>The <c>layouts:</c> entries in file order; empty when the scene has none.</summary>
     public IReadOnlyList<LayoutSpec> Layouts { get; init; } = [];
+
+    /// <summary>The <c>render:</c> settings shared by every output (defaults when absent).</summary>
+    public RenderSpec Render { get; init; } = new();
+
+    /// <summary>The <c>outputs:</c> entries in file order; empty when the scene has none.</summary>
+    public IReadOnlyList<OutputSpec> Outputs { get; init; } = [];
 }

@@ -6,7 +6,7 @@ namespace RenderFarm.Core.Scenes;
 /// </summary>
 public static class SceneKeys
 {
-    public static readonly IReadOnlyList<string> Root = ["name", "description", "dataset", "embedder", "near_duplicates", "layouts"];
+    public static readonly IReadOnlyList<string> Root = ["name", "description", "dataset", "embedder", "near_duplicates", "layouts", "render", "outputs"];
 
     /// <summary>Keys of one entry under <c>layouts:</c> (each method accepts a subset).</summary>
     public static readonly IReadOnlyList<string> Layout =
@@ -30,6 +30,37 @@ public static class SceneKeys
 
     public static readonly IReadOnlyList<string> NearDuplicates = ["enabled", "threshold", "max_pairs"];
 
+    public static readonly IReadOnlyList<string> Render = ["device", "cell_size", "background", "msaa"];
+
+    /// <summary>Keys of one entry under <c>outputs:</c> (images and videos each accept a subset).</summary>
+    public static readonly IReadOnlyList<string> Output =
+    [
+        "kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file",
+        "paper", "orientation", "dpi", "fps", "crf", "preset", "timeline",
+    ];
+
+    public static readonly IReadOnlyList<string> Overlays = ["title", "legend", "cluster_labels", "caption"];
+
+    /// <summary>One item of a video's <c>timeline:</c> holds exactly one of these.</summary>
+    public static readonly IReadOnlyList<string> TimelineStep = ["hold", "morph", "camera", "orbit", "fade", "sweep", "replay"];
+
+    public static readonly IReadOnlyList<string> Hold = ["layout", "seconds"];
+
+    public static readonly IReadOnlyList<string> Morph = ["from", "to", "seconds", "easing", "stagger", "stagger_spread"];
+
+    public static readonly IReadOnlyList<string> Camera = ["to", "seconds", "easing"];
+
+    /// <summary>The mapping form of a camera step's <c>to:</c> (the other form is the word fit).</summary>
+    public static readonly IReadOnlyList<string> CameraTo = ["cluster", "center", "height"];
+
+    public static readonly IReadOnlyList<string> Orbit = ["seconds", "degrees", "easing"];
+
+    public static readonly IReadOnlyList<string> Fade = ["overlay", "from", "to", "seconds", "easing"];
+
+    public static readonly IReadOnlyList<string> Sweep = ["layout", "parameter", "values", "seconds_each", "easing"];
+
+    public static readonly IReadOnlyList<string> Replay = ["layout", "every", "seconds"];
+
     /// <summary>Sections by their key in the root mapping ("" is the root itself).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> BySection = new Dictionary<string, IReadOnlyList<string>>
     {
@@ -38,5 +69,17 @@ public static class SceneKeys
         ["embedder"] = Embedder,
         ["near_duplicates"] = NearDuplicates,
         ["layout"] = Layout,
+        ["render"] = Render,
+        ["output"] = Output,
+        ["overlays"] = Overlays,
+        ["timeline_step"] = TimelineStep,
+        ["hold"] = Hold,
+        ["morph"] = Morph,
+        ["camera"] = Camera,
+        ["camera_to"] = CameraTo,
+        ["orbit"] = Orbit,
+        ["fade"] = Fade,
+        ["sweep"] = Sweep,
+        ["replay"] = Replay,
     };
 }

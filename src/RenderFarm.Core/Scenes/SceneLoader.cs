@@ -45,6 +45,7 @@ public static partial class SceneLoader
         DatasetSpec dataset = DatasetSectionReader.Read(datasetMap, baseDirectory);
         EmbedderSpec embedder = EmbedderSectionReader.Read(map.Map("embedder"), dataset, baseDirectory);
         NearDuplicateSpec nearDuplicates = ReadNearDuplicates(map.Map("near_duplicates"));
+        IReadOnlyList<LayoutSpec> layouts = LayoutSectionReader.Read(map.Map("layouts"));
 
         return new Scene
         {
@@ -54,7 +55,9 @@ public static partial class SceneLoader
             Dataset = dataset,
             Embedder = embedder,
             NearDuplicates = nearDuplicates,
-            Layouts = LayoutSectionReader.Read(map.Map("layouts")),
+            Layouts = layouts,
+            Render = RenderSectionReader.Read(map.Map("render")),
+            Outputs = OutputSectionReader.Read(map.Map("outputs"), layouts, dataset),
         };
     }
 

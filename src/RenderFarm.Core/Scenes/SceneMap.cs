@@ -45,6 +45,9 @@ internal sealed class SceneMap
     /// <summary>The keys in file order (for sections whose keys are names the user chooses).</summary>
     public IEnumerable<string> Keys => _node.Children.Keys.OfType<YamlScalarNode>().Select(k => k.Value!);
 
+    /// <summary>Where this mapping itself starts, under its dotted path.</summary>
+    public SceneLocation Location => new(File, (int)_node.Start.Line, (int)_node.Start.Column, Path);
+
     /// <summary>Where <paramref name="key"/> is written (its key's position), or this mapping's.</summary>
     public SceneLocation LocationOf(string key)
     {
@@ -172,6 +175,9 @@ internal sealed class SceneMap
             ? f
             : throw Error(item, Qualified(key), $"expected a list of {count} numbers")).ToArray();
     }
+
+    /// <summary>The value under <paramref name="key"/> as written, or null; for values that may take more than one shape.</summary>
+    public YamlNode? Node(string key) => _values.TryGetValue(key, out YamlNode? node) && !IsNull(node) ? node : null;
 
     public SceneMap? Map(string key)
     {
