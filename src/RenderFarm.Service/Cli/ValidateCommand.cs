@@ -83,6 +83,12 @@ internal static class ValidateCommand
             o.WriteLine($"layout {layout.Name}: {layout.Method.ToString().ToLowerInvariant()}{from}, {layout.Dims}-D{aligned}");
         }
 
+        foreach (OutputSpec output in scene.Outputs)
+        {
+            OutputChecks.Check(output, dataset.Items.Count, dataset.ClassNames.Count);
+            o.WriteLine($"output {output.Summary}");
+        }
+
         if (scene.NearDuplicates.Enabled)
         {
             o.WriteLine(string.Create(culture, $"near-duplicates: pairs with cosine ≥ {scene.NearDuplicates.Threshold} listed in the report"));
