@@ -7,7 +7,8 @@ namespace RenderFarm.Encoding.Probing;
 /// <summary>Runs ffprobe on a video file (for tests and render manifests).</summary>
 public static class VideoProbe
 {
-    public static async Task<VideoProbeResult> ProbeAsync(string path, CancellationToken cancellationToken = default)
+    /// <param name="countFrames">Decode the stream to count frames exactly (ffprobe -count_frames); otherwise trust the header.</param>
+    public static async Task<VideoProbeResult> ProbeAsync(string path, bool countFrames = true, CancellationToken cancellationToken = default)
     {
         string full = Path.GetFullPath(path);
         if (!File.Exists(full))
@@ -21,10 +22,11 @@ public static class VideoProbe
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        string frames = countFrames ? "nb_read_frames" : "nb_frames";
         foreach (string argument in new[]
                  {
-                     "-v", "error", "-select_streams", "v:0", "-count_frames",
-                     "-show_entries", "stream=codec_name,pix_fmt,width,height,nb_read_frames,r_frame_rate,duration:format=duration",
+                     "-v", "error", "-select_streams", "v:0", countFrames ? "-count_frames" : "-hide_banner",
+                     "-show_entries", $"stream=codec_name,pix_fmt,width,height,{frames},r_frame_rate,duration:format=duration",
                      "-of", "json", full,
                  })
         {
@@ -51,10 +53,10 @@ public static class VideoProbe
             throw new EncodingException($"{full}: ffprobe failed (exit {process.ExitCode}): {stderr.Trim()}");
         }
 
-        return Parse(full, json);
+        return Parse(full, json, frames);
     }
 
-    private static VideoProbeResult Parse(string path, string json)
+    private static VideoProbeResult Parse(string path, string json, string framesField)
     {
         using JsonDocument document = JsonDocument.Parse(json);
         JsonElement root = document.RootElement;
@@ -70,7 +72,7 @@ public static class VideoProbe
             Text(stream, "pix_fmt") ?? "",
             stream.GetProperty("width").GetInt32(),
             stream.GetProperty("height").GetInt32(),
-            int.Parse(Text(stream, "nb_read_frames") ?? "0", CultureInfo.InvariantCulture),
+            int.Parse(Text(stream, framesField) ?? "0", CultureInfo.InvariantCulture),
             double.Parse(duration, CultureInfo.InvariantCulture),
             Rational(Text(stream, "r_frame_rate") ?? "0/1"),
             Mp4Boxes.IsFastStart(path));
