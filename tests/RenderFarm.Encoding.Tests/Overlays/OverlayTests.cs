@@ -172,6 +172,37 @@ public sealed class OverlayTests
     }
 
     [Fact]
+    public void Draw_PosterTilesWithOffsets_EqualsDrawingTheWholeImage()
+    {
+        byte[] whole = Background();
+        OverlayCanvas.Draw(whole, Width, Height, Spec);
+
+        // Tiles that cut through the title, the legend and a label: text must continue across the seams.
+        byte[] stitched = Background();
+        const int tileWidth = 250, tileHeight = 150;
+        for (int top = 0; top < Height; top += tileHeight)
+        {
+            for (int left = 0; left < Width; left += tileWidth)
+            {
+                int w = Math.Min(tileWidth, Width - left), h = Math.Min(tileHeight, Height - top);
+                var tile = new byte[w * h * 4];
+                for (int y = 0; y < h; y++)
+                {
+                    stitched.AsSpan(((top + y) * Width + left) * 4, w * 4).CopyTo(tile.AsSpan(y * w * 4));
+                }
+
+                OverlayCanvas.Draw(tile, w, h, Spec, imageWidth: Width, imageHeight: Height, offsetX: left, offsetY: top);
+                for (int y = 0; y < h; y++)
+                {
+                    tile.AsSpan(y * w * 4, w * 4).CopyTo(stitched.AsSpan(((top + y) * Width + left) * 4));
+                }
+            }
+        }
+
+        Assert.True(MaxDifference(whole, stitched) <= 1, $"largest difference {MaxDifference(whole, stitched)}");
+    }
+
+    [Fact]
     public void Fonts_AreEmbedded_AndNamedDejaVu()
     {
         Assert.Equal("DejaVu Sans", OverlayFonts.Regular.FamilyName);
