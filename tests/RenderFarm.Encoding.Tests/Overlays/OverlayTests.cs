@@ -203,6 +203,28 @@ public sealed class OverlayTests
     }
 
     [Fact]
+    public void Render_DoubleFrameHeight_CoversAboutFourTimesThePixels()
+    {
+        var spec = new OverlaySpec { Title = "Fashion-MNIST", Caption = "umap · T(15) 0.978" };
+
+        static long Ink(OverlayLayer layer)
+        {
+            long sum = 0;
+            ReadOnlySpan<byte> pixels = layer.Pixels;
+            for (int i = 3; i < pixels.Length; i += 4)
+            {
+                sum += pixels[i];
+            }
+
+            return sum;
+        }
+
+        double ratio = Ink(OverlayLayer.Render(spec, 1280, 720)) / (double)Ink(OverlayLayer.Render(spec, 640, 360));
+
+        Assert.InRange(ratio, 3.5, 4.5);
+    }
+
+    [Fact]
     public void Fonts_AreEmbedded_AndNamedDejaVu()
     {
         Assert.Equal("DejaVu Sans", OverlayFonts.Regular.FamilyName);
