@@ -1,0 +1,117 @@
+using RenderFarm.Core.Thumbnails;
+using RenderFarm.Rendering.Atlases;
+using RenderFarm.Rendering.Devices;
+
+namespace RenderFarm.Rendering.Frames;
+
+/// <summary>
+/// The Vulkan device frames are drawn on: opened once per process (or render job), it owns the
+/// uploaded atlases and makes frame renderers. Dispose it last: renderers and atlases made from it
+/// must not outlive it.
+/// </summary>
+public sealed class RenderDevice : IDisposable
+{
+    private readonly GpuContext _gpu;
+    private readonly SharedLayouts _layouts;
+    private readonly Dictionary<object, ThumbnailAtlas> _atlases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, ThumbnailAtlas> _atlasesByKey = new(StringComparer.Ordinal);
+    private bool _disposed;
+
+    private RenderDevice(GpuContext gpu)
+    {
+        _gpu = gpu;
+        _layouts = new SharedLayouts(gpu);
+    }
+
+    /// <summary>The device in use, for logs and manifests.</summary>
+    public DeviceInfo Info => _gpu.Info;
+
+    /// <summary>
+    /// Opens the device chosen by <paramref name="options"/> (default: RENDERFARM_DEVICE, else the
+    /// best kind present). Throws <see cref="RenderingException"/> naming the Debian packages when
+    /// Vulkan or any device is missing.
+    /// </summary>
+    public static RenderDevice Open(DeviceOptions? options = null)
+    {
+        options ??= DeviceOptions.FromEnvironment();
+        var vk = VulkanInstance.LoadApi();
+        Silk.NET.Vulkan.Instance instance = default;
+        try
+        {
+            instance = VulkanInstance.Create(vk, options.Validation);
+            var chosen = PhysicalDeviceChooser.Choose(PhysicalDeviceChooser.List(vk, instance), options.Device);
+            return new RenderDevice(new GpuContext(vk, instance, chosen));
+        }
+        catch
+        {
+            unsafe
+            {
+                if (instance.Handle != 0) vk.DestroyInstance(instance, null);
+            }
+            vk.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Every device that can draw, in the loader's order, for a `devices` listing.</summary>
+    public static IReadOnlyList<DeviceInfo> ListDevices()
+    {
+        using var vk = VulkanInstance.LoadApi();
+        var instance = VulkanInstance.Create(vk, validation: false);
+        try
+        {
+            return PhysicalDeviceChooser.List(vk, instance).Select(c => c.Info).ToList();
+        }
+        finally
+        {
+            unsafe { vk.DestroyInstance(instance, null); }
+        }
+    }
+
+    /// <summary>
+    /// A renderer for frames of <paramref name="width"/>×<paramref name="height"/> pixels with
+    /// <paramref name="samples"/> samples per pixel (1 or 4; 2 and 8 where the device has them).
+    /// </summary>
+    public FrameRenderer CreateFrameRenderer(int width, int height, int samples = 4)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        int max = Info.MaxImageDimension2D;
+        if (width < 1 || height < 1 || width > max || height > max)
+            throw new RenderingException($"A frame of {width}×{height} is outside what '{Info.Name}' can render (1 to {max} pixels a side); render larger images in tiles.");
+        var limits = _gpu.Limits;
+        uint supported = (uint)(limits.FramebufferColorSampleCounts & limits.FramebufferDepthSampleCounts);
+        if (samples is not (1 or 2 or 4 or 8 or 16) || (supported & (uint)samples) == 0)
+            throw new RenderingException($"{samples} samples per pixel are not supported by '{Info.Name}'; use 1 or 4.");
+        return new FrameRenderer(_gpu, _layouts, width, height, samples);
+    }
+
+    /// <summary>
+    /// The device copy of <paramref name="thumbnails"/>, uploaded on first use and cached: by
+    /// <paramref name="cacheKey"/> when given (e.g. the dataset hash and cell size), else by the set itself.
+    /// </summary>
+    public ThumbnailAtlas UploadAtlas(ThumbnailSet thumbnails, string? cacheKey = null)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        ArgumentNullException.ThrowIfNull(thumbnails);
+        if (cacheKey is not null && _atlasesByKey.TryGetValue(cacheKey, out var byKey)) return byKey;
+        if (_atlases.TryGetValue(thumbnails, out var bySet)) return bySet;
+        var atlas = new ThumbnailAtlas(_gpu, _layouts, thumbnails);
+        _atlases[thumbnails] = atlas;
+        if (cacheKey is not null) _atlasesByKey[cacheKey] = atlas;
+        return atlas;
+    }
+
+    /// <summary>An uncached atlas with a given layout, owned by the caller: for tests of multi-sheet atlases.</summary>
+    internal ThumbnailAtlas UploadAtlasWithLayout(ThumbnailSet thumbnails, AtlasLayout layout) => new(_gpu, _layouts, thumbnails, layout);
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var atlas in _atlases.Values) atlas.Dispose();
+        _atlases.Clear();
+        _atlasesByKey.Clear();
+        _layouts.Dispose();
+        _gpu.Dispose();
+    }
+}
