@@ -10,7 +10,7 @@ layout(location = 0) out vec4 outColor;
 const vec3 LIGHT = vec3(-0.40824829, -0.40824829, 0.81649658); // up-left, towards the viewer (y down)
 
 void main() {
-    vec2 px = local * (radiusPx + 1.0);
+    vec2 px = local * (radiusPx + 0.5);
     float distancePx = length(px);
     // Coverage of the disc's edge over one pixel: a smooth edge at any size, independent of MSAA.
     float coverage = clamp(radiusPx - distancePx + 0.5, 0.0, 1.0);

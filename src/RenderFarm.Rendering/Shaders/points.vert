@@ -12,8 +12,9 @@ void main() {
     float diameter = (pc.flags & FLAG_ITEM_SIZES) != 0u ? uintBitsToFloat(extras[item]) : pc.size;
     vec4 centre = pc.worldToClip * vec4(itemPosition(item), 1.0);
     radiusPx = 0.5 * screenPixels(diameter, centre);
-    // One pixel of margin so the anti-aliased edge is not cut off by the quad.
-    gl_Position = cornerPosition(centre, corner, radiusPx + 1.0);
+    // Half a pixel of margin: the anti-aliased edge ramps over radius ± 0.5 px. No more, because
+    // every extra fragment costs on lavapipe, which is fill-rate bound.
+    gl_Position = cornerPosition(centre, corner, radiusPx + 0.5);
     local = corner;
     color = itemColor(item);
 }

@@ -66,7 +66,8 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
 
     private void Compare(string name, FrameDescription frame)
     {
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        // 4× MSAA, not the device default: references must not change when the default does.
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, samples: 4);
         var actual = new byte[W * H * 4];
         renderer.Render(frame, actual);
         string source = Path.Combine(RepositoryRoot.Path, "tests", "RenderFarm.Rendering.Tests", "References", name);
