@@ -47,8 +47,30 @@ public sealed class TileRenderTests(VulkanFixture vulkan)
         }
 
         // Tiles shift the same geometry by whole pixels, so only rounding in the last bits of a
-        // vertex position may move an edge sample: a handful of edge pixels, never a seam.
-        var (count, max) = Pixels.Differences(expected, stitched, tolerance: 2);
-        Assert.True(count <= W * H / 500, $"{count} pixels differ by more than 2 (largest difference {max})");
+        // vertex position may change an edge pixel by one level (lavapipe: 3–4 of 16,500): never a seam.
+        var (count, max) = Pixels.Differences(expected, stitched, tolerance: 0);
+        Assert.True(max <= 1 && count <= W * H / 1000, $"{count} pixels differ (largest difference {max})");
+    }
+
+    [Fact]
+    public void PosterRendererStitchesBandsIntoTheWholeFrame()
+    {
+        var frame = Scene();
+        using var whole = vulkan.Device.CreateFrameRenderer(W, H);
+        var expected = new byte[W * H * 4];
+        whole.Render(frame, expected);
+
+        using var tiles = vulkan.Device.CreateFrameRenderer(64, 48);
+        var stitched = new byte[W * H * 4];
+        var bands = new List<(int Y, int Height)>();
+        PosterRenderer.Render(tiles, frame, W, H, (y, height, rows) =>
+        {
+            bands.Add((y, height));
+            rows.CopyTo(stitched.AsSpan(y * W * 4));
+        });
+
+        Assert.Equal(new[] { (0, 48), (48, 48), (96, 14) }, bands);
+        var (count, max) = Pixels.Differences(expected, stitched, tolerance: 0);
+        Assert.True(max <= 1 && count <= W * H / 1000, $"{count} pixels differ (largest difference {max})");
     }
 }
