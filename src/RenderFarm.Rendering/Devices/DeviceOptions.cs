@@ -8,9 +8,18 @@ public sealed record DeviceOptions
 
     /// <summary>
     /// A device index ("0", "1") or a case-insensitive substring of its name ("llvmpipe", "nvidia");
-    /// null chooses automatically: discrete, then integrated, then virtual, then CPU.
+    /// null defers to RENDERFARM_DEVICE, and without that chooses automatically: discrete, then
+    /// integrated, then virtual, then CPU.
     /// </summary>
     public string? Device { get; init; }
+
+    /// <summary>What to ask the chooser for: this option, else RENDERFARM_DEVICE, else null (automatic).</summary>
+    internal string? EffectiveDevice()
+    {
+        if (!string.IsNullOrWhiteSpace(Device)) return Device.Trim();
+        string? value = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
 
     /// <summary>
     /// Enable VK_LAYER_KHRONOS_validation when it is installed. Defaults to on in Debug builds,
@@ -23,10 +32,4 @@ public sealed record DeviceOptions
         false;
 #endif
 
-    /// <summary>The options with <see cref="Device"/> taken from RENDERFARM_DEVICE when not set.</summary>
-    public static DeviceOptions FromEnvironment()
-    {
-        string? value = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        return new DeviceOptions { Device = string.IsNullOrWhiteSpace(value) ? null : value.Trim() };
-    }
 }

@@ -33,13 +33,13 @@ public sealed class RenderDevice : IDisposable
     /// </summary>
     public static RenderDevice Open(DeviceOptions? options = null)
     {
-        options ??= DeviceOptions.FromEnvironment();
+        options ??= new DeviceOptions();
         var vk = VulkanInstance.LoadApi();
         Silk.NET.Vulkan.Instance instance = default;
         try
         {
             instance = VulkanInstance.Create(vk, options.Validation);
-            var chosen = PhysicalDeviceChooser.Choose(PhysicalDeviceChooser.List(vk, instance), options.Device);
+            var chosen = PhysicalDeviceChooser.Choose(PhysicalDeviceChooser.List(vk, instance), options.EffectiveDevice());
             return new RenderDevice(new GpuContext(vk, instance, chosen));
         }
         catch
@@ -100,8 +100,14 @@ public sealed class RenderDevice : IDisposable
     /// </summary>
     public ThumbnailAtlas UploadAtlas(ThumbnailSet thumbnails, string? cacheKey = null)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(thumbnails);
+        // Two render jobs asking for the same atlas at once must share one upload, not make two.
+        lock (_atlases) return UploadAtlasLocked(thumbnails, cacheKey);
+    }
+
+    private ThumbnailAtlas UploadAtlasLocked(ThumbnailSet thumbnails, string? cacheKey)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
         if (cacheKey is not null && _atlasesByKey.TryGetValue(cacheKey, out var byKey)) return byKey;
         if (_atlases.TryGetValue(thumbnails, out var bySet)) return bySet;
         var atlas = new ThumbnailAtlas(_gpu, _layouts, thumbnails);
@@ -117,9 +123,12 @@ public sealed class RenderDevice : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
-        foreach (var atlas in _atlases.Values) atlas.Dispose();
-        _atlases.Clear();
-        _atlasesByKey.Clear();
+        lock (_atlases)
+        {
+            foreach (var atlas in _atlases.Values) atlas.Dispose();
+            _atlases.Clear();
+            _atlasesByKey.Clear();
+        }
         _layouts.Dispose();
         _gpu.Dispose();
     }

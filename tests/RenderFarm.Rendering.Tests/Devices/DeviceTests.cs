@@ -50,4 +50,22 @@ public sealed class DeviceTests(VulkanFixture vulkan)
         var e = Assert.Throws<RenderingException>(() => RenderDevice.Open(new DeviceOptions { Device = "99" }));
         Assert.Contains("no device 99", e.Message);
     }
+
+    [Fact]
+    public void EnvironmentVariableChoosesTheDeviceUnlessTheOptionDoes()
+    {
+        // Managed environment only (what Open reads); the Vulkan collection runs these tests one at a time.
+        Environment.SetEnvironmentVariable(DeviceOptions.EnvironmentVariable, "no-such-gpu");
+        try
+        {
+            var e = Assert.Throws<RenderingException>(() => RenderDevice.Open(new DeviceOptions()));
+            Assert.Contains("RENDERFARM_DEVICE=no-such-gpu", e.Message);
+            using var explicitChoice = RenderDevice.Open(new DeviceOptions { Device = "llvmpipe" });
+            Assert.Contains("llvmpipe", explicitChoice.Info.Name);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(DeviceOptions.EnvironmentVariable, null);
+        }
+    }
 }

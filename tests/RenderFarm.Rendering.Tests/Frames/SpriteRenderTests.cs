@@ -102,4 +102,24 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         Assert.Same(keyed, vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(3, 8), "dataset-hash/8"));
         Assert.NotSame(first, keyed);
     }
+
+    [Fact]
+    public void GridPosterTilesMeetEdgeToEdge()
+    {
+        // A 6 × 4 grid of 1-unit opaque tiles filling the frame exactly: no background may show between them.
+        var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(24, 16));
+        const int w = 96, h = 64;
+        using var renderer = vulkan.Device.CreateFrameRenderer(w, h);
+        var positions = Enumerable.Range(0, 24).SelectMany(i => new[] { i % 6 + 0.5f, i / 6 + 0.5f }).ToArray();
+        var frame = new FrameDescription(new Core.Cameras.OrthographicCamera(3, 2, 4), new Rgba8(255, 0, 255),
+            [new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, 24).ToArray(), Size = 1, SizeUnit = SizeUnit.World, Mode = SpriteMode.Opaque }]);
+        var rgba = new byte[w * h * 4];
+        renderer.Render(frame, rgba);
+        for (int y = 0; y < h; y++)
+        for (int x = 0; x < w; x++)
+            Assert.NotEqual(new Rgba8(255, 0, 255), Pixels.At(rgba, w, x, y));
+        // Tile (column 2, row 0 from the bottom) is item 2; +y is up, so it sits in the bottom row of pixels.
+        Pixels.AssertNear(Scenes.CellColor(2), Pixels.At(rgba, w, 2 * 16 + 10, h - 8), 2, "item 2");
+        Pixels.AssertNear(Scenes.CellColor(23), Pixels.At(rgba, w, 5 * 16 + 10, 8), 2, "item 23");
+    }
 }
