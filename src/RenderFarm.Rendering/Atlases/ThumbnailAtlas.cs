@@ -7,9 +7,10 @@ namespace RenderFarm.Rendering.Atlases;
 
 /// <summary>
 /// A <see cref="ThumbnailSet"/> on the device: sRGB texture arrays with mip levels, one descriptor
-/// set per sheet. Made and cached by <see cref="Frames.RenderDevice.UploadAtlas"/>, which owns it.
+/// set per sheet. Made and cached by <see cref="Frames.RenderDevice.UploadAtlas"/>, which owns it
+/// and frees it when disposed — so callers cannot free an atlas another render job still uses.
 /// </summary>
-public sealed unsafe class ThumbnailAtlas : IDisposable
+public sealed unsafe class ThumbnailAtlas
 {
     private readonly GpuContext _gpu;
     private readonly GpuImage[] _sheets;
@@ -38,7 +39,7 @@ public sealed unsafe class ThumbnailAtlas : IDisposable
         }
         catch
         {
-            Dispose();
+            Release();
             throw;
         }
     }
@@ -97,7 +98,7 @@ public sealed unsafe class ThumbnailAtlas : IDisposable
         return (pool, sets);
     }
 
-    public void Dispose()
+    internal void Release()
     {
         if (_disposed) return;
         _disposed = true;

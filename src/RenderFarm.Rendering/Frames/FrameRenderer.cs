@@ -27,8 +27,11 @@ public sealed unsafe class FrameRenderer : IDisposable
     private readonly Dictionary<(string Shader, bool Depth), Pipeline> _pipelines = [];
     private bool _disposed;
 
-    internal FrameRenderer(GpuContext gpu, SharedLayouts layouts, int width, int height, int samples)
+    private readonly Action<FrameRenderer>? _onDispose;
+
+    internal FrameRenderer(GpuContext gpu, SharedLayouts layouts, int width, int height, int samples, Action<FrameRenderer>? onDispose = null)
     {
+        _onDispose = onDispose;
         _gpu = gpu;
         _layouts = layouts;
         Width = width;
@@ -217,5 +220,6 @@ public sealed unsafe class FrameRenderer : IDisposable
         if (_fence.Handle != 0) vk.DestroyFence(_gpu.Device, _fence, null);
         if (_pool.Handle != 0) vk.DestroyCommandPool(_gpu.Device, _pool, null);
         _target.Dispose();
+        _onDispose?.Invoke(this);
     }
 }

@@ -15,6 +15,7 @@ public sealed class RenderDevice : IDisposable
     private readonly SharedLayouts _layouts;
     private readonly Dictionary<object, ThumbnailAtlas> _atlases = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, ThumbnailAtlas> _atlasesByKey = new(StringComparer.Ordinal);
+    private readonly HashSet<FrameRenderer> _renderers = [];
     private bool _disposed;
 
     private RenderDevice(GpuContext gpu)
@@ -91,7 +92,14 @@ public sealed class RenderDevice : IDisposable
         uint supported = (uint)(limits.FramebufferColorSampleCounts & limits.FramebufferDepthSampleCounts);
         if (sampleCount is not (1 or 2 or 4 or 8 or 16) || (supported & (uint)sampleCount) == 0)
             throw new RenderingException($"{sampleCount} samples per pixel are not supported by '{Info.Name}'; use 1 or 4.");
-        return new FrameRenderer(_gpu, _layouts, width, height, sampleCount);
+        var renderer = new FrameRenderer(_gpu, _layouts, width, height, sampleCount, Forget);
+        lock (_renderers) _renderers.Add(renderer);
+        return renderer;
+    }
+
+    private void Forget(FrameRenderer renderer)
+    {
+        lock (_renderers) _renderers.Remove(renderer);
     }
 
     /// <summary>
@@ -116,16 +124,28 @@ public sealed class RenderDevice : IDisposable
         return atlas;
     }
 
-    /// <summary>An uncached atlas with a given layout, owned by the caller: for tests of multi-sheet atlases.</summary>
-    internal ThumbnailAtlas UploadAtlasWithLayout(ThumbnailSet thumbnails, AtlasLayout layout) => new(_gpu, _layouts, thumbnails, layout);
+    /// <summary>An atlas with a given layout (tests force several sheets with it); the device frees it with the rest.</summary>
+    internal ThumbnailAtlas UploadAtlasWithLayout(ThumbnailSet thumbnails, AtlasLayout layout)
+    {
+        lock (_atlases)
+        {
+            var atlas = new ThumbnailAtlas(_gpu, _layouts, thumbnails, layout);
+            _atlases[new object()] = atlas;
+            return atlas;
+        }
+    }
 
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
+        // Renderers still open would otherwise free their objects on a destroyed device later.
+        FrameRenderer[] open;
+        lock (_renderers) open = [.. _renderers];
+        foreach (var renderer in open) renderer.Dispose();
         lock (_atlases)
         {
-            foreach (var atlas in _atlases.Values) atlas.Dispose();
+            foreach (var atlas in _atlases.Values) atlas.Release();
             _atlases.Clear();
             _atlasesByKey.Clear();
         }

@@ -68,4 +68,17 @@ public sealed class DeviceTests(VulkanFixture vulkan)
             Environment.SetEnvironmentVariable(DeviceOptions.EnvironmentVariable, null);
         }
     }
+
+    [Fact]
+    public void DisposingTheDeviceFreesRenderersStillOpen()
+    {
+        var device = RenderDevice.Open(new DeviceOptions { Device = "llvmpipe" });
+        var renderer = device.CreateFrameRenderer(8, 8);
+        device.UploadAtlas(Scenes.DistinctThumbnails(2, 4));
+        device.Dispose();
+        renderer.Dispose(); // already freed with the device: a second dispose must be harmless
+        Assert.Throws<ObjectDisposedException>(() => renderer.Render(
+            new FrameDescription(Scenes.PixelCamera(8, 8), Scenes.Background, []), new byte[8 * 8 * 4]));
+        Assert.Throws<ObjectDisposedException>(() => device.CreateFrameRenderer(8, 8));
+    }
 }

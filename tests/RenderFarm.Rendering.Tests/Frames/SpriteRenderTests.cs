@@ -23,7 +23,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         // 2 × 2 slots a layer, 3 layers a sheet: 40 cells spread over 4 sheets.
         var layout = AtlasLayout.For(40, 16, 16384, 2048, sheetBudgetBytes: 3 * 48 * 48 * 4 * 4 / 3 + 3, maxLayerSize: 48);
         Assert.Equal(4, layout.SheetCount);
-        using var atlas = vulkan.Device.UploadAtlasWithLayout(thumbnails, layout);
+        var atlas = vulkan.Device.UploadAtlasWithLayout(thumbnails, layout);
         Assert.Equal(4, atlas.SheetCount);
         AssertEachSpriteShowsItsCell(atlas);
     }
