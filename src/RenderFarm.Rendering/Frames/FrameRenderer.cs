@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using Silk.NET.Vulkan;
+using RenderFarm.Core.Cameras;
 using RenderFarm.Core.Colors;
 using RenderFarm.Rendering.Devices;
 using RenderFarm.Rendering.Targets;
@@ -25,6 +26,7 @@ public sealed unsafe class FrameRenderer : IDisposable
     private readonly DescriptorPool _descriptorPool;
     private readonly LayerSlot[] _slots = new LayerSlot[MaxLayers];
     private readonly Dictionary<(string Shader, bool Depth), Pipeline> _pipelines = [];
+    private readonly DepthOrder _depthOrder = new();
     private bool _disposed;
 
     private readonly Action<FrameRenderer>? _onDispose;
@@ -89,7 +91,10 @@ public sealed unsafe class FrameRenderer : IDisposable
         var transform = CameraTransform.WorldToClip(frame.Camera, area, out float pixelsPerUnit, out bool perspective);
         var pushes = stackalloc PushConstants[frame.Layers.Count];
         for (int i = 0; i < frame.Layers.Count; i++)
-            pushes[i] = LayerUploader.Upload(frame.Layers[i], _slots[i], transform, w, h, pixelsPerUnit);
+        {
+            var order = perspective ? _depthOrder.BackToFront(frame.Layers[i], (PerspectiveCamera)frame.Camera) : default;
+            pushes[i] = LayerUploader.Upload(frame.Layers[i], _slots[i], transform, w, h, pixelsPerUnit, order);
+        }
 
         Record(frame, pushes, w, h, perspective);
         Submit();

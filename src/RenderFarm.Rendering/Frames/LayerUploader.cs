@@ -4,10 +4,14 @@ using RenderFarm.Core.Colors;
 
 namespace RenderFarm.Rendering.Frames;
 
-/// <summary>Copies one layer's item arrays into its slot's mapped buffers and fills its push constants.</summary>
+/// <summary>
+/// Copies one layer's item arrays into its slot's mapped buffers and fills its push constants.
+/// With an <c>order</c>, item i of the buffers is item order[i] of the layer (back-to-front drawing).
+/// </summary>
 internal static class LayerUploader
 {
-    public static PushConstants Upload(FrameLayer layer, LayerSlot slot, Matrix4x4 worldToClip, int tileWidth, int tileHeight, float pixelsPerUnit)
+    public static PushConstants Upload(FrameLayer layer, LayerSlot slot, Matrix4x4 worldToClip, int tileWidth, int tileHeight,
+        float pixelsPerUnit, ReadOnlySpan<int> order)
     {
         int n = layer.Count;
         bool world = layer.SizeUnit == SizeUnit.World;
@@ -21,12 +25,15 @@ internal static class LayerUploader
         };
         if (n == 0) return pc;
 
-        MemoryMarshal.AsBytes(layer.Positions.Span).CopyTo(slot.Positions(layer.Positions.Length * sizeof(float)));
+        var positions = MemoryMarshal.Cast<byte, float>(slot.Positions(layer.Positions.Length * sizeof(float)));
+        Permute(layer.Positions.Span, positions, layer.Dimensions, order);
         var colors = layer.Colors.Span;
         if (colors.Length > 0)
         {
-            MemoryMarshal.AsBytes(colors).CopyTo(slot.Colors(colors.Length * 4));
-            if (colors.Length == n && n > 1) pc.Flags |= PushConstants.ItemColors;
+            bool perItem = colors.Length == n && n > 1;
+            var target = MemoryMarshal.Cast<byte, Rgba8>(slot.Colors(colors.Length * 4));
+            Permute(colors, target, 1, perItem ? order : default);
+            if (perItem) pc.Flags |= PushConstants.ItemColors;
         }
 
         switch (layer)
@@ -39,11 +46,11 @@ internal static class LayerUploader
                     var sizes = MemoryMarshal.Cast<byte, float>(slot.Extras(n * sizeof(float)));
                     float scale = world ? pixelsPerUnit : 1f;
                     var source = points.Sizes.Span;
-                    for (int i = 0; i < n; i++) sizes[i] = source[i] * scale;
+                    for (int i = 0; i < n; i++) sizes[i] = source[order.IsEmpty ? i : order[i]] * scale;
                 }
                 break;
             case SpriteLayer sprites:
-                CopyCells(sprites, slot.Extras(n * sizeof(int)));
+                CopyCells(sprites, MemoryMarshal.Cast<byte, int>(slot.Extras(n * sizeof(int))), order);
                 var layout = sprites.Atlas.Layout;
                 pc.SlotsPerRow = (uint)layout.SlotsPerRow;
                 pc.SlotsPerLayer = (uint)layout.SlotsPerLayer;
@@ -61,7 +68,19 @@ internal static class LayerUploader
         return pc;
     }
 
-    private static void CopyCells(SpriteLayer sprites, Span<byte> destination)
+    /// <summary>Copies items of <paramref name="width"/> values each, in <paramref name="order"/> when given.</summary>
+    private static void Permute<T>(ReadOnlySpan<T> source, Span<T> destination, int width, ReadOnlySpan<int> order)
+    {
+        if (order.IsEmpty)
+        {
+            source.CopyTo(destination);
+            return;
+        }
+        for (int i = 0; i < order.Length; i++)
+            source.Slice(order[i] * width, width).CopyTo(destination.Slice(i * width, width));
+    }
+
+    private static void CopyCells(SpriteLayer sprites, Span<int> destination, ReadOnlySpan<int> order)
     {
         var cells = sprites.Cells.Span;
         int count = sprites.Atlas.Count;
@@ -71,7 +90,7 @@ internal static class LayerUploader
             if ((uint)cells[i] >= (uint)count)
                 throw new RenderingException($"Sprite {i} names atlas cell {cells[i]}, but the atlas holds {count} thumbnails.");
         }
-        MemoryMarshal.AsBytes(cells).CopyTo(destination);
+        Permute(cells, destination, 1, order);
     }
 
     private static float SrgbToLinear(float v) =>

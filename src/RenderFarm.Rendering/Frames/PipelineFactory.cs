@@ -58,8 +58,12 @@ internal static unsafe class PipelineFactory
             var depth = new PipelineDepthStencilStateCreateInfo
             {
                 SType = StructureType.PipelineDepthStencilStateCreateInfo,
+                // Impostors have blended, anti-aliased edges: writing depth would let a near edge
+                // pixel hide the far item behind it and show the background instead. They are drawn
+                // back to front (DepthOrder) and only test against depth — what opaque geometry
+                // such as a terrain surface would write.
                 DepthTestEnable = depthTest,
-                DepthWriteEnable = depthTest,
+                DepthWriteEnable = false,
                 DepthCompareOp = CompareOp.LessOrEqual,
             };
             var blendAttachment = new PipelineColorBlendAttachmentState

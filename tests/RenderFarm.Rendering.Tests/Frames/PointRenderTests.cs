@@ -87,11 +87,11 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
     }
 
     [Fact]
-    public void PerspectiveSpheresAreDepthTested()
+    public void NearerSpheresCoverFartherOnesWhateverTheDrawingOrder()
     {
         using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
         var camera = new PerspectiveCamera(new Vector3(0, 0, 10), Vector3.Zero, Vector3.UnitY, 40);
-        // The near red sphere is drawn first; the far blue one, drawn after it, must stay hidden behind it.
+        // The near red sphere comes first in the layer; the far blue one, after it, must stay hidden behind it.
         var red = new Rgba8(220, 40, 40);
         var blue = new Rgba8(40, 40, 220);
         var frame = new FrameDescription(camera, Scenes.Background,
@@ -111,5 +111,31 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
         var centre = Pixels.At(rgba, W, 32, 24);
         Assert.True(centre.R > 2 * centre.B, $"the near red sphere should cover the centre, got {centre}");
         Pixels.AssertNear(Scenes.Background, Pixels.At(rgba, W, 2, 2), 0, "background");
+    }
+
+    [Fact]
+    public void OverlappingSphereEdgesBlendWithTheSphereBehindNotTheBackground()
+    {
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        var camera = new PerspectiveCamera(new Vector3(0, 0, 10), Vector3.Zero, Vector3.UnitY, 40);
+        var white = new Rgba8(255, 255, 255);
+        var black = new Rgba8(0, 0, 0);
+        // A small near black disc in front of a large far one, near first: its anti-aliased edge
+        // pixels must mix black with black, never show the white background.
+        var frame = new FrameDescription(camera, white,
+        [
+            new PointLayer
+            {
+                Positions = new[] { 0f, 0f, 2f, 0f, 0f, -2f },
+                Dimensions = 3,
+                Colors = new[] { black, black },
+                Sizes = new[] { 1f, 4f },
+                SizeUnit = SizeUnit.World,
+            },
+        ]);
+        var rgba = new byte[W * H * 4];
+        renderer.Render(frame, rgba);
+        for (int x = 24; x <= 40; x++) // the far disc spans about 21…43, the near one 28…36
+            Pixels.AssertNear(black, Pixels.At(rgba, W, x, 24), 0, $"pixel ({x}, 24)");
     }
 }

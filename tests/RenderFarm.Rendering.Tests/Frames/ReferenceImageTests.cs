@@ -21,6 +21,26 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
     [Fact]
     public void SpritesScene() => Compare("sprites.png", SpritesFrame());
 
+    [Fact]
+    public void TerrainScene() => Compare("terrain.png", TerrainFrame());
+
+    private static FrameDescription TerrainFrame()
+    {
+        // A 2-D grid of items raised by a smooth height, seen from above at an angle: lit spheres.
+        var xyz = new List<float>();
+        var colors = new List<Rgba8>();
+        for (int i = 0; i < 15; i++)
+        for (int j = 0; j < 15; j++)
+        {
+            float x = i - 7, y = j - 7;
+            xyz.AddRange([x, y, 3 * MathF.Exp(-(x * x + y * y) / 20)]);
+            colors.Add(Palette.ForIndex((i / 5) * 3 + j / 5));
+        }
+        var camera = new PerspectiveCamera(new System.Numerics.Vector3(0, -20, 12), System.Numerics.Vector3.Zero, System.Numerics.Vector3.UnitZ, 40);
+        return new FrameDescription(camera, new Rgba8(250, 250, 247),
+            [new PointLayer { Positions = xyz.ToArray(), Dimensions = 3, Colors = colors.ToArray(), Size = 0.8f, SizeUnit = SizeUnit.World, Shading = PointShading.Sphere }]);
+    }
+
     private static FrameDescription PointsFrame()
     {
         // Ten class arms of a spiral, discs on top of a ring of lit spheres.
