@@ -84,6 +84,54 @@ public static class RenderBenchmark
         return new RenderBenchmarkResult(scene, items, width, height, frames, seconds, busy);
     }
 
+    /// <summary>
+    /// A grid poster: <paramref name="tiles"/> opaque colour thumbnails edge to edge on a
+    /// <paramref name="side"/>² image, rendered in tiles by <see cref="PosterRenderer"/> (the
+    /// renderer is at most 4096 px a side, so 8192² takes four tiles). Frames = 1; the atlas upload
+    /// is timed apart, as <c>AtlasSeconds</c>.
+    /// </summary>
+    public static (RenderBenchmarkResult Poster, double AtlasSeconds) RunGridPoster(RenderDevice device, int tiles = 10_000, int side = 8192, int cellSize = 64)
+    {
+        int columns = (int)Math.Ceiling(Math.Sqrt(tiles));
+        var random = new Random(42);
+        var thumbnails = ThumbnailSet.Allocate(tiles, cellSize);
+        for (int i = 0; i < tiles; i++)
+        {
+            var cell = thumbnails.WritableCell(i);
+            byte r = (byte)random.Next(256), g = (byte)random.Next(256), b = (byte)random.Next(256);
+            for (int p = 0; p < cell.Length; p += 4)
+            {
+                int x = p / 4 % cellSize, y = p / 4 / cellSize;
+                bool stripe = (x + y) / 8 % 2 == 0;
+                cell[p] = stripe ? r : (byte)(255 - r);
+                cell[p + 1] = g;
+                cell[p + 2] = b;
+                cell[p + 3] = 255;
+            }
+        }
+        var upload = Stopwatch.StartNew();
+        var atlas = device.UploadAtlas(thumbnails, $"benchmark/grid/{tiles}/{cellSize}");
+        double atlasSeconds = upload.Elapsed.TotalSeconds;
+
+        var positions = new float[tiles * 2];
+        for (int i = 0; i < tiles; i++) (positions[2 * i], positions[2 * i + 1]) = (i % columns + 0.5f, columns - i / columns - 0.5f);
+        var frame = new FrameDescription(new OrthographicCamera(columns / 2.0, columns / 2.0, columns), new Rgba8(255, 255, 255),
+            [new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, tiles).ToArray(), Size = 1, SizeUnit = SizeUnit.World, Mode = SpriteMode.Opaque }]);
+        int tileSide = Math.Min(4096, Math.Min(side, device.Info.MaxImageDimension2D));
+        using var renderer = device.CreateFrameRenderer(tileSide, tileSide);
+        long checksum = 0;
+        var process = Process.GetCurrentProcess();
+        var cpuBefore = process.TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        // The band writer stands in for a PNG encoder: it touches every row once.
+        PosterRenderer.Render(renderer, frame, side, side, (y, height, rows) => checksum += rows[^1]);
+        double seconds = clock.Elapsed.TotalSeconds;
+        process.Refresh();
+        double busy = (process.TotalProcessorTime - cpuBefore).TotalSeconds / seconds / Environment.ProcessorCount;
+        GC.KeepAlive(checksum);
+        return (new RenderBenchmarkResult("grid-poster", tiles, side, side, 1, seconds, busy), atlasSeconds);
+    }
+
     private static float[] Layout(Random random, int items, int dims)
     {
         var centres = Enumerable.Range(0, 10).Select(_ => new Vector3(Normal(random) * 8, Normal(random) * 5, Normal(random))).ToArray();
