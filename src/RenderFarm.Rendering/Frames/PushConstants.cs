@@ -24,5 +24,5 @@ internal struct PushConstants
     private float _pad0;
     private float _pad1;
 
-    public const uint ItemColors = 1, ItemSizes = 2, Spheres = 4, Opaque = 8, Tint = 16, WorldSize = 32;
+    public const uint ItemColors = 1, ItemSizes = 2, Spheres = 4, Opaque = 8, Tint = 16, WorldSize = 32, DecodeSrgb = 64;
 }

@@ -124,12 +124,12 @@ public sealed class RenderDevice : IDisposable
         return atlas;
     }
 
-    /// <summary>An atlas with a given layout (tests force several sheets with it); the device frees it with the rest.</summary>
-    internal ThumbnailAtlas UploadAtlasWithLayout(ThumbnailSet thumbnails, AtlasLayout layout)
+    /// <summary>An uncached atlas with a given layout or decoding (tests force several sheets or the GPU path); the device frees it with the rest.</summary>
+    internal ThumbnailAtlas UploadAtlasWithLayout(ThumbnailSet thumbnails, AtlasLayout? layout, bool? decodeInShader = null)
     {
         lock (_atlases)
         {
-            var atlas = new ThumbnailAtlas(_gpu, _layouts, thumbnails, layout);
+            var atlas = new ThumbnailAtlas(_gpu, _layouts, thumbnails, layout, decodeInShader);
             _atlases[new object()] = atlas;
             return atlas;
         }

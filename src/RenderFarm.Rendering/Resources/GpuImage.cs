@@ -16,7 +16,7 @@ internal sealed unsafe class GpuImage : IDisposable
 
     public GpuImage(GpuContext gpu, int width, int height, Format format, ImageUsageFlags usage,
         ImageAspectFlags aspect, SampleCountFlags samples = SampleCountFlags.Count1Bit, int layers = 1, int mipLevels = 1,
-        bool arrayView = false)
+        bool arrayView = false, Format? viewFormat = null)
     {
         _gpu = gpu;
         Width = width;
@@ -38,6 +38,8 @@ internal sealed unsafe class GpuImage : IDisposable
             Usage = usage,
             SharingMode = SharingMode.Exclusive,
             InitialLayout = ImageLayout.Undefined,
+            // A view in another format of the same size class (sRGB image, UNORM view) needs this.
+            Flags = viewFormat is { } v && v != format ? ImageCreateFlags.CreateMutableFormatBit : 0,
         };
         Result created = vk.CreateImage(gpu.Device, in info, null, out var image);
         if (created != Result.Success)
@@ -65,7 +67,7 @@ internal sealed unsafe class GpuImage : IDisposable
             SType = StructureType.ImageViewCreateInfo,
             Image = Handle,
             ViewType = arrayView ? ImageViewType.Type2DArray : ImageViewType.Type2D,
-            Format = format,
+            Format = viewFormat ?? format,
             SubresourceRange = new ImageSubresourceRange(aspect, 0, (uint)mipLevels, 0, (uint)layers),
         };
         VkCheck.Ok(vk.CreateImageView(gpu.Device, in viewInfo, null, out var view), "vkCreateImageView");

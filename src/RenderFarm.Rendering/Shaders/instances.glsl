@@ -32,6 +32,7 @@ const uint FLAG_ITEM_SIZES = 2u;    // extras[] holds per-item diameters (points
 const uint FLAG_SPHERES = 4u;       // points: shade as lit spheres
 const uint FLAG_OPAQUE = 8u;        // sprites: opaque tiles (else threshold transparency)
 const uint FLAG_TINT = 16u;         // sprites: colors[] tints (threshold) or borders (opaque)
+const uint FLAG_DECODE_SRGB = 64u;  // sprites: the atlas view is UNORM; decode after filtering
 const uint FLAG_WORLD_SIZE = 32u;   // sizes are world units × pixels per unit at depth 1: shrink with distance
 
 const vec2 CORNERS[6] = vec2[](vec2(-1, -1), vec2(1, -1), vec2(-1, 1), vec2(-1, 1), vec2(1, -1), vec2(1, 1));

@@ -14,6 +14,7 @@ layout(location = 0) out vec4 outColor;
 
 void main() {
     vec4 texel = texture(atlas, vec3(uv, layer)); // the sRGB view decodes to linear before filtering
+    if ((pc.flags & FLAG_DECODE_SRGB) != 0u) texel.rgb = srgbToLinear(texel.rgb);
     bool tinted = (pc.flags & FLAG_TINT) != 0u;
     if ((pc.flags & FLAG_OPAQUE) != 0u) {
         float fromEdgePx = (1.0 - max(abs(local.x), abs(local.y))) * 0.5 * sidePx;

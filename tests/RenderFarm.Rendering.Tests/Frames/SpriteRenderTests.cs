@@ -28,6 +28,16 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         AssertEachSpriteShowsItsCell(atlas);
     }
 
+    [Theory]
+    [InlineData(true)]   // lavapipe's choice: UNORM view, sRGB decoded in the shader
+    [InlineData(false)]  // the GPU path: the sRGB view decodes in the sampler
+    public void BothWaysOfDecodingSrgbShowTheSameColours(bool decodeInShader)
+    {
+        var atlas = vulkan.Device.UploadAtlasWithLayout(Scenes.DistinctThumbnails(40, 16), layout: null, decodeInShader);
+        Assert.Equal(decodeInShader, atlas.DecodeInShader);
+        AssertEachSpriteShowsItsCell(atlas);
+    }
+
     private void AssertEachSpriteShowsItsCell(ThumbnailAtlas atlas)
     {
         using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
