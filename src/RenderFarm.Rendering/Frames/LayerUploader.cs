@@ -58,6 +58,7 @@ internal static class LayerUploader
                 pc.SlotUv = (float)layout.Slot / layout.LayerSize;
                 pc.InsetUv = (float)layout.Inset / layout.LayerSize;
                 pc.CellUv = (float)layout.CellSize / layout.LayerSize;
+                pc.CellPixels = layout.CellSize;
                 // The shader compares linear luminance, so the sRGB threshold is decoded once here.
                 pc.Threshold = Math.Max(1e-6f, SrgbToLinear(sprites.Threshold));
                 pc.BorderPixels = sprites.BorderPixels;

@@ -21,7 +21,7 @@ internal struct PushConstants
     public float CellUv;
     public float Threshold;
     public float BorderPixels;
-    private float _pad0;
+    public float CellPixels;
     private float _pad1;
 
     public const uint ItemColors = 1, ItemSizes = 2, Spheres = 4, Opaque = 8, Tint = 16, WorldSize = 32, DecodeSrgb = 64;

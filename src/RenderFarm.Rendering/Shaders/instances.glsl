@@ -23,7 +23,7 @@ layout(push_constant) uniform Push {
     float cellUv;         // cell side in texture coordinates
     float threshold;      // sprites: linear luminance at which threshold alpha reaches 1
     float borderPx;       // sprites: class-coloured border width in pixels
-    float pad0;
+    float cellPx;         // sprites: the cell's side in atlas texels (mip level choice)
     float pad1;
 } pc;
 

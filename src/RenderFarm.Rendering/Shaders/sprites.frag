@@ -10,10 +10,11 @@ layout(location = 1) in vec2 local;
 layout(location = 2) flat in float layer;
 layout(location = 3) flat in vec4 tint;
 layout(location = 4) flat in float sidePx;
+layout(location = 5) flat in float lod;
 layout(location = 0) out vec4 outColor;
 
 void main() {
-    vec4 texel = texture(atlas, vec3(uv, layer)); // the sRGB view decodes to linear before filtering
+    vec4 texel = textureLod(atlas, vec3(uv, layer), lod); // the sRGB view decodes to linear before filtering
     if ((pc.flags & FLAG_DECODE_SRGB) != 0u) texel.rgb = srgbToLinear(texel.rgb);
     bool tinted = (pc.flags & FLAG_TINT) != 0u;
     if ((pc.flags & FLAG_OPAQUE) != 0u) {
