@@ -69,6 +69,8 @@ public sealed unsafe class ThumbnailAtlas
 
     internal DescriptorSet SheetSet(int sheet) => _sets[sheet];
 
+    internal bool BelongsTo(GpuContext gpu) => ReferenceEquals(_gpu, gpu);
+
     private (DescriptorPool, DescriptorSet[]) CreateSets(SharedLayouts layouts)
     {
         var vk = _gpu.Vk;

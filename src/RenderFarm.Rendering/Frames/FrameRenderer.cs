@@ -84,6 +84,11 @@ public sealed unsafe class FrameRenderer : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         var area = FrameValidator.Tile(tile, Width, Height);
         FrameValidator.Frame(frame, MaxLayers);
+        foreach (var layer in frame.Layers)
+        {
+            if (layer is SpriteLayer { Atlas: var atlas } && !atlas.BelongsTo(_gpu))
+                throw new RenderingException("A sprite layer's atlas was uploaded to another RenderDevice; upload it to the device that renders the frame.");
+        }
         int w = area.Rect.Width, h = area.Rect.Height;
         if (rgba.Length != w * h * 4)
             throw new RenderingException($"The pixel buffer holds {rgba.Length} bytes; a {w}×{h} RGBA8 frame needs {w * h * 4}.");

@@ -73,4 +73,15 @@ public sealed class RequestValidationTests(VulkanFixture vulkan)
         Assert.Contains("at most 16 layers", Assert.Throws<RenderingException>(() =>
             renderer.Render(Frame(Enumerable.Repeat<FrameLayer>(TwoPoints, 17).ToArray()), buffer)).Message);
     }
+
+    [Fact]
+    public void AnAtlasFromAnotherDeviceIsRejected()
+    {
+        using var other = RenderDevice.Open(new Rendering.Devices.DeviceOptions { Device = "llvmpipe" });
+        var foreign = other.UploadAtlas(Scenes.DistinctThumbnails(2, 8));
+        using var renderer = vulkan.Device.CreateFrameRenderer(16, 16);
+        var layer = new SpriteLayer { Atlas = foreign, Positions = new[] { 1f, -1f }, Cells = new[] { 0 } };
+        var e = Assert.Throws<RenderingException>(() => renderer.Render(Frame(layer), new byte[16 * 16 * 4]));
+        Assert.Contains("another RenderDevice", e.Message);
+    }
 }
