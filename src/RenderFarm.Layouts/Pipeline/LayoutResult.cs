@@ -3,7 +3,7 @@ using RenderFarm.Core.Scenes;
 
 namespace RenderFarm.Layouts.Pipeline;
 
-/// <summary>One computed (or cached) layout with its clusters and quality figures.</summary>
+/// <summary>One computed (or cached) layout with its clusters, quality figures and terrain (2-D layouts that ask for one).</summary>
 public sealed record LayoutResult(
     LayoutSpec Spec,
     Matrix Coordinates,
@@ -11,7 +11,8 @@ public sealed record LayoutResult(
     LayoutMetrics Metrics,
     double Seconds,
     bool Cached,
-    string Key);
+    string Key,
+    TerrainOutput? Terrain = null);
 
 /// <summary>
 /// Quality of a layout (trustworthiness and k-NN recall against the embeddings, 10-NN accuracy on

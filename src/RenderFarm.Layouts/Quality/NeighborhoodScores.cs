@@ -24,7 +24,7 @@ internal static class NeighborhoodScores
         bool wide = data.Columns >= SquaredDistanceBlock.MinimumColumns;
         float[] norms = wide ? SquaredDistanceBlock.Norms(data) : [];
         int size = Math.Clamp(BufferFloats / Math.Max(1, n), 4, MaxBlock);
-        Parallel.For(0, (sample.Length + size - 1) / size, () => new float[size * n], (block, _, rows) =>
+        BlockWorkers.Run((sample.Length + size - 1) / size, () => new float[size * n], (block, rows) =>
         {
             int start = block * size;
             int count = Math.Min(size, sample.Length - start);
@@ -41,9 +41,7 @@ internal static class NeighborhoodScores
                 LayoutNearest(layout, i, layoutNearest);
                 (penalties[start + q], shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
             }
-
-            return rows;
-        }, _ => { });
+        });
         return (penalties, shared);
     }
 
