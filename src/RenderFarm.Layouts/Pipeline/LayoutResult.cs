@@ -17,14 +17,15 @@ public sealed record LayoutResult(
 /// <summary>
 /// Quality of a layout (trustworthiness and k-NN recall against the embeddings, 10-NN accuracy on
 /// labels, on a seeded sample), its k-means clusters' silhouette, and for grids the displacement.
+/// The quality figures and silhouette are null when the run skipped them (<c>layout --no-metrics</c>).
 /// </summary>
 public sealed record LayoutMetrics(
-    double Trustworthiness,
-    double KnnRecall,
+    double? Trustworthiness,
+    double? KnnRecall,
     double? KnnAccuracy,
     int SampleSize,
     int Clusters,
-    double Silhouette,
+    double? Silhouette,
     GridMetrics? Grid);
 
 /// <summary>Grid shape and how far snapping moved the points, in cells.</summary>

@@ -25,7 +25,18 @@ public static class LayoutRunner
     private const string MetricsKind = "layout-metrics";
     private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
 
-    public static IReadOnlyList<LayoutResult> Run(LayoutInput input, IReadOnlyList<LayoutSpec> specs, ArtifactStore cache, IProgress<LayoutProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="measureQuality">
+    /// False skips trustworthiness, k-NN recall, accuracy and silhouette (clusters are still made):
+    /// for timing a run like a peer that computes none of them. Nothing is cached for such metrics,
+    /// so a later measured run fills them in.
+    /// </param>
+    public static IReadOnlyList<LayoutResult> Run(
+        LayoutInput input,
+        IReadOnlyList<LayoutSpec> specs,
+        ArtifactStore cache,
+        IProgress<LayoutProgress>? progress = null,
+        CancellationToken cancellation = default,
+        bool measureQuality = true)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
         var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
@@ -60,7 +71,12 @@ public static class LayoutRunner
                 stored = null;
             }
 
-            if (stored is null)
+            if (stored is null && !measureQuality)
+            {
+                progress?.Report(new LayoutProgress($"{spec.Name}: clusters", results.Count, order.Count));
+                stored = ClustersOnly(input, coordinates, spec.Seed, grid);
+            }
+            else if (stored is null)
             {
                 progress?.Report(new LayoutProgress($"{spec.Name}: clusters and quality", results.Count, order.Count));
                 stored = Measure(spec, input, coordinates, grid);
@@ -136,7 +152,7 @@ public static class LayoutRunner
         int[]? labels = input.LabelIndices();
         bool allLabelled = labels is not null && labels.All(l => l >= 0);
         QualityReport quality = LayoutQuality.Evaluate(input.Embeddings, coordinates, allLabelled ? labels : null, spec.Seed);
-        int k = Math.Clamp(input.ClassNames.Count > 1 ? input.ClassNames.Count : 10, 2, coordinates.Rows - 1);
+        int k = ClusterCount(input, coordinates);
         KMeansResult clusters = KMeans.Fit(coordinates, k, spec.Seed);
         SilhouetteResult silhouette = Silhouette.Score(coordinates, clusters.Labels, spec.Seed);
         var metrics = new LayoutMetrics(
@@ -149,6 +165,17 @@ public static class LayoutRunner
             grid);
         return new StoredMetrics { Metrics = metrics, Clusters = clusters.Labels };
     }
+
+    private static StoredMetrics ClustersOnly(LayoutInput input, Matrix coordinates, int seed, GridMetrics? grid)
+    {
+        int k = ClusterCount(input, coordinates);
+        KMeansResult clusters = KMeans.Fit(coordinates, k, seed);
+        return new StoredMetrics { Metrics = new LayoutMetrics(null, null, null, 0, k, null, grid), Clusters = clusters.Labels };
+    }
+
+    /// <summary>One cluster per class (10 without labels), never more than the items allow.</summary>
+    private static int ClusterCount(LayoutInput input, Matrix coordinates) =>
+        Math.Clamp(input.ClassNames.Count > 1 ? input.ClassNames.Count : 10, 2, coordinates.Rows - 1);
 
     private static StoredMetrics? ReadMetrics(ArtifactStore cache, string key, int rows)
     {
