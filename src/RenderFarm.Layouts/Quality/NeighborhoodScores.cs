@@ -30,14 +30,14 @@ internal static class NeighborhoodScores
             int count = Math.Min(size, sample.Length - start);
             DataDistances(data, norms, sample.AsSpan(start, count), wide, rows);
 
-            var dataNearest = new NearestList(k);
-            var layoutNearest = new NearestList(k);
+            var dataNearest = new Nearest(k);
+            var layoutNearest = new Nearest(k);
             for (int q = 0; q < count; q++)
             {
                 int i = sample[start + q];
                 Span<float> row = rows.AsSpan(q * n, n);
                 row[i] = float.PositiveInfinity;
-                Nearest(row, dataNearest);
+                DataNearest(row, dataNearest);
                 LayoutNearest(layout, i, layoutNearest);
                 (penalties[start + q], shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
             }
@@ -74,20 +74,16 @@ internal static class NeighborhoodScores
         }
     }
 
-    private static void Nearest(ReadOnlySpan<float> row, NearestList nearest)
+    private static void DataNearest(ReadOnlySpan<float> row, Nearest nearest)
     {
         nearest.Clear();
         for (int j = 0; j < row.Length; j++)
         {
-            // Most candidates lose to the current k-th; testing that inline skips the call.
-            if (row[j] <= nearest.Worst)
-            {
-                nearest.Offer(row[j], j);
-            }
+            nearest.Offer(row[j], j);
         }
     }
 
-    private static void LayoutNearest(Matrix layout, int i, NearestList nearest)
+    private static void LayoutNearest(Matrix layout, int i, Nearest nearest)
     {
         nearest.Clear();
         ReadOnlySpan<float> point = layout.Row(i);
@@ -95,10 +91,9 @@ internal static class NeighborhoodScores
         float[] all = layout.Data;
         for (int j = 0; j < layout.Rows; j++)
         {
-            float distance = PointDistance.Squared(point, all.AsSpan(j * d, d));
-            if (distance <= nearest.Worst && j != i)
+            if (j != i)
             {
-                nearest.Offer(distance, j);
+                nearest.Offer(PointDistance.Squared(point, all.AsSpan(j * d, d)), j);
             }
         }
     }
