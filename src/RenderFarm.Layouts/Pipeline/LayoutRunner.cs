@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using RenderFarm.Core.Artifacts;
 using RenderFarm.Core.IO;
 using RenderFarm.Core.Scenes;
 using RenderFarm.Layouts.Alignment;
-using RenderFarm.Layouts.Clustering;
 using RenderFarm.Layouts.Grids;
 using RenderFarm.Layouts.Neighbors;
 using RenderFarm.Layouts.Pca;
-using RenderFarm.Layouts.Quality;
 using RenderFarm.Layouts.Tsne;
 using RenderFarm.Layouts.Umap;
 
@@ -22,8 +19,6 @@ namespace RenderFarm.Layouts.Pipeline;
 public static class LayoutRunner
 {
     private const string CoordinatesKind = "layouts";
-    private const string MetricsKind = "layout-metrics";
-    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
 
     /// <param name="measureQuality">
     /// False skips trustworthiness, k-NN recall, accuracy and silhouette (clusters are still made):
@@ -39,7 +34,7 @@ public static class LayoutRunner
         bool measureQuality = true)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
+        var laidOut = new Dictionary<string, Matrix>(StringComparer.Ordinal);
         foreach (LayoutSpec spec in specs)
         {
             LayoutChecks.Check(spec, input.Embeddings.Rows, input.Embeddings.Columns);
@@ -47,6 +42,7 @@ public static class LayoutRunner
 
         IReadOnlyList<LayoutSpec> order = LayoutOrder.Sort(specs);
         var terrains = new TerrainStage(cache, input);
+        var done = new List<Done>();
         foreach (LayoutSpec spec in order)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -55,42 +51,37 @@ public static class LayoutRunner
             keys[spec.Name] = key;
             var clock = Stopwatch.StartNew();
             Matrix? coordinates = cache.TryReadMatrix(CoordinatesKind, key);
-            StoredMetrics? stored = ReadMetrics(cache, key, input.Embeddings.Rows);
+            StoredMetrics? stored = LayoutMeasures.Read(cache, key, input.Embeddings.Rows);
             bool cached = coordinates is not null && stored is not null;
             GridMetrics? grid = stored?.Metrics.Grid;
             if (coordinates is null)
             {
-                progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}", results.Count, order.Count));
-                (coordinates, grid) = Compute(spec, input, results, cancellation);
+                progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}", done.Count, order.Count));
+                (coordinates, grid) = Compute(spec, input, laidOut, cancellation);
                 if (spec.AlignTo is { } target)
                 {
-                    coordinates = Procrustes.Align(results[target].Coordinates, coordinates).Aligned;
+                    coordinates = Procrustes.Align(laidOut[target], coordinates).Aligned;
                 }
 
                 cache.WriteMatrix(CoordinatesKind, key, coordinates);
                 stored = null;
             }
 
-            if (stored is null && !measureQuality)
-            {
-                progress?.Report(new LayoutProgress($"{spec.Name}: clusters", results.Count, order.Count));
-                stored = ClustersOnly(input, coordinates, spec.Seed, grid);
-            }
-            else if (stored is null)
-            {
-                progress?.Report(new LayoutProgress($"{spec.Name}: clusters and quality", results.Count, order.Count));
-                stored = Measure(spec, input, coordinates, grid);
-                cache.Write(MetricsKind, key, JsonSerializer.SerializeToUtf8Bytes(stored, Json));
-            }
-
+            laidOut[spec.Name] = coordinates;
             if (spec.TerrainOrDefault != LayoutTerrain.None)
             {
-                progress?.Report(new LayoutProgress($"{spec.Name}: terrain ({spec.TerrainOrDefault.ToString().ToLowerInvariant()} space)", results.Count, order.Count));
+                progress?.Report(new LayoutProgress($"{spec.Name}: terrain ({spec.TerrainOrDefault.ToString().ToLowerInvariant()} space)", done.Count, order.Count));
             }
 
             TerrainOutput? terrain = terrains.For(spec, key, coordinates);
-            results[spec.Name] = new LayoutResult(spec, coordinates, stored.Clusters, stored.Metrics, Math.Round(clock.Elapsed.TotalSeconds, 3), cached, key, terrain);
-            progress?.Report(new LayoutProgress($"{spec.Name}: done", results.Count, order.Count));
+            done.Add(new Done(spec, key, coordinates, grid, stored, terrain, cached, clock.Elapsed.TotalSeconds));
+        }
+
+        var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
+        ReleaseTransients();
+        foreach ((Done layout, StoredMetrics metrics, double seconds) in MeasureMissing(input, cache, done, measureQuality, progress))
+        {
+            results[layout.Spec.Name] = new LayoutResult(layout.Spec, layout.Coordinates, metrics.Clusters, metrics.Metrics, Math.Round(layout.Seconds + seconds, 3), layout.Cached, layout.Key, layout.Terrain);
         }
 
         return specs.Select(s => results[s.Name]).ToArray();
@@ -109,7 +100,39 @@ public static class LayoutRunner
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
-    private static (Matrix, GridMetrics?) Compute(LayoutSpec spec, LayoutInput input, Dictionary<string, LayoutResult> done, CancellationToken cancellation)
+    /// <summary>
+    /// Metrics of every layout that has none cached, in one quality pass so the data-space distances
+    /// are computed once for all of them; each layout's seconds get an equal share of that pass.
+    /// </summary>
+    private static IEnumerable<(Done Layout, StoredMetrics Metrics, double Seconds)> MeasureMissing(
+        LayoutInput input, ArtifactStore cache, List<Done> done, bool measureQuality, IProgress<LayoutProgress>? progress)
+    {
+        List<Done> missing = done.Where(d => d.Stored is null).ToList();
+        if (missing.Count == 0)
+        {
+            return done.Select(d => (d, d.Stored!, 0.0));
+        }
+
+        progress?.Report(new LayoutProgress(measureQuality ? $"clusters and quality of {missing.Count} layout(s)" : $"clusters of {missing.Count} layout(s)", done.Count - missing.Count, done.Count));
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<StoredMetrics> measured = measureQuality
+            ? LayoutMeasures.Measure(input, missing.Select(d => (d.Spec, d.Coordinates, d.Grid)).ToArray())
+            : missing.Select(d => LayoutMeasures.ClustersOnly(input, d.Coordinates, d.Spec.Seed, d.Grid)).ToArray();
+        double share = clock.Elapsed.TotalSeconds / missing.Count;
+        var byName = new Dictionary<string, StoredMetrics>(StringComparer.Ordinal);
+        for (int i = 0; i < missing.Count; i++)
+        {
+            byName[missing[i].Spec.Name] = measured[i];
+            if (measureQuality)
+            {
+                LayoutMeasures.Write(cache, missing[i].Key, measured[i]);
+            }
+        }
+
+        return done.Select(d => d.Stored is { } stored ? (d, stored, 0.0) : (d, byName[d.Spec.Name], share));
+    }
+
+    private static (Matrix, GridMetrics?) Compute(LayoutSpec spec, LayoutInput input, Dictionary<string, Matrix> done, CancellationToken cancellation)
     {
         Matrix embeddings = input.Embeddings;
         switch (spec.Method)
@@ -126,7 +149,7 @@ public static class LayoutRunner
                 float[] tsne = TsneLayout.Fit(NeighbourSpace(spec, embeddings), TsneOptionsFor(spec), callback: null, cancellation);
                 return (new Matrix(embeddings.Rows, spec.Dims, tsne), null);
             case LayoutMethod.Grid:
-                return Snap(spec, done[spec.Source!].Coordinates);
+                return Snap(spec, done[spec.Source!]);
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Method, "unknown layout method");
         }
@@ -145,49 +168,6 @@ public static class LayoutRunner
 
         string method = source.Rows <= spec.ExactLimit ? "exact (Jonker-Volgenant)" : "scalable";
         return (cells, new GridMetrics(grid.Columns, grid.Rows, Math.Round(grid.MeanDisplacementCells, 4), Math.Round(grid.MaxDisplacementCells, 4), method));
-    }
-
-    private static StoredMetrics Measure(LayoutSpec spec, LayoutInput input, Matrix coordinates, GridMetrics? grid)
-    {
-        int[]? labels = input.LabelIndices();
-        bool allLabelled = labels is not null && labels.All(l => l >= 0);
-        QualityReport quality = LayoutQuality.Evaluate(input.Embeddings, coordinates, allLabelled ? labels : null, spec.Seed);
-        int k = ClusterCount(input, coordinates);
-        KMeansResult clusters = KMeans.Fit(coordinates, k, spec.Seed);
-        SilhouetteResult silhouette = Silhouette.Score(coordinates, clusters.Labels, spec.Seed);
-        var metrics = new LayoutMetrics(
-            Math.Round(quality.Trustworthiness, 5),
-            Math.Round(quality.KnnRecall, 5),
-            quality.KnnAccuracy is double accuracy ? Math.Round(accuracy, 5) : null,
-            quality.SampleSize,
-            k,
-            Math.Round(silhouette.Score, 5),
-            grid);
-        return new StoredMetrics { Metrics = metrics, Clusters = clusters.Labels };
-    }
-
-    private static StoredMetrics ClustersOnly(LayoutInput input, Matrix coordinates, int seed, GridMetrics? grid)
-    {
-        int k = ClusterCount(input, coordinates);
-        KMeansResult clusters = KMeans.Fit(coordinates, k, seed);
-        return new StoredMetrics { Metrics = new LayoutMetrics(null, null, null, 0, k, null, grid), Clusters = clusters.Labels };
-    }
-
-    /// <summary>One cluster per class (10 without labels), never more than the items allow.</summary>
-    private static int ClusterCount(LayoutInput input, Matrix coordinates) =>
-        Math.Clamp(input.ClassNames.Count > 1 ? input.ClassNames.Count : 10, 2, coordinates.Rows - 1);
-
-    private static StoredMetrics? ReadMetrics(ArtifactStore cache, string key, int rows)
-    {
-        try
-        {
-            StoredMetrics? stored = cache.TryRead(MetricsKind, key) is { } bytes ? JsonSerializer.Deserialize<StoredMetrics>(bytes, Json) : null;
-            return stored is { Metrics: not null } && stored.Clusters.Length == rows ? stored : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The space neighbours are searched in: the embeddings, or their top pca_dims components.</summary>
@@ -234,9 +214,6 @@ public static class LayoutRunner
         Theta = spec.Theta,
     };
 
-    private sealed class StoredMetrics
-    {
-        public LayoutMetrics Metrics = null!;
-        public int[] Clusters = [];
-    }
+    /// <summary>A layout whose coordinates (and terrain) are ready, before its metrics.</summary>
+    private sealed record Done(LayoutSpec Spec, string Key, Matrix Coordinates, GridMetrics? Grid, StoredMetrics? Stored, TerrainOutput? Terrain, bool Cached, double Seconds);
 }

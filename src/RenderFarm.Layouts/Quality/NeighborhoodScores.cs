@@ -16,11 +16,18 @@ internal static class NeighborhoodScores
     private const int MaxBlock = 64;
     private const int BufferFloats = 1 << 22;
 
-    public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k)
+    public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k) =>
+        Compute(data, [layout], sample, k)[0];
+
+    /// <summary>
+    /// The scores of several layouts of the same data on one sample. The data-space distance rows
+    /// (sample × N × D multiply-adds, nearly all of the cost on wide data) are computed once and
+    /// every layout is scored against them.
+    /// </summary>
+    public static (long[] Penalties, int[] Shared)[] Compute(Matrix data, IReadOnlyList<Matrix> layouts, int[] sample, int k)
     {
         int n = data.Rows;
-        var penalties = new long[sample.Length];
-        var shared = new int[sample.Length];
+        var scores = layouts.Select(_ => (Penalties: new long[sample.Length], Shared: new int[sample.Length])).ToArray();
         bool wide = data.Columns >= SquaredDistanceBlock.MinimumColumns;
         float[] norms = wide ? SquaredDistanceBlock.Norms(data) : [];
         int size = Math.Clamp(BufferFloats / Math.Max(1, n), 4, MaxBlock);
@@ -38,11 +45,14 @@ internal static class NeighborhoodScores
                 Span<float> row = rows.AsSpan(q * n, n);
                 row[i] = float.PositiveInfinity;
                 DataNearest(row, dataNearest);
-                LayoutNearest(layout, i, layoutNearest);
-                (penalties[start + q], shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
+                for (int l = 0; l < layouts.Count; l++)
+                {
+                    LayoutNearest(layouts[l], i, layoutNearest);
+                    (scores[l].Penalties[start + q], scores[l].Shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
+                }
             }
         });
-        return (penalties, shared);
+        return scores;
     }
 
     /// <summary>Squared data-space distances from each of <paramref name="queries"/> to all N rows, one row of N each.</summary>
