@@ -42,7 +42,7 @@ internal static class LayoutMeasures
         }).ToArray();
     }
 
-    /// <summary>Clusters without quality figures, for runs that skip them; never cached.</summary>
+    /// <summary>Clusters without quality figures, for runs that skip them; a measured run later fills the figures in.</summary>
     public static StoredMetrics ClustersOnly(LayoutInput input, Matrix coordinates, int seed, GridMetrics? grid)
     {
         int k = ClusterCount(input, coordinates);

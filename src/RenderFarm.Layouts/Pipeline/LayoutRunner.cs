@@ -22,8 +22,8 @@ public static class LayoutRunner
 
     /// <param name="measureQuality">
     /// False skips trustworthiness, k-NN recall, accuracy and silhouette (clusters are still made):
-    /// for timing a run like a peer that computes none of them. Nothing is cached for such metrics,
-    /// so a later measured run fills them in.
+    /// for timing a run like a peer that computes none of them. A later measured run finds the
+    /// quality missing from the cache and measures it then.
     /// </param>
     public static IReadOnlyList<LayoutResult> Run(
         LayoutInput input,
@@ -52,8 +52,14 @@ public static class LayoutRunner
             var clock = Stopwatch.StartNew();
             Matrix? coordinates = cache.TryReadMatrix(CoordinatesKind, key);
             StoredMetrics? stored = LayoutMeasures.Read(cache, key, input.Embeddings.Rows);
-            bool cached = coordinates is not null && stored is not null;
             GridMetrics? grid = stored?.Metrics.Grid;
+            if (measureQuality && stored?.Metrics.Trustworthiness is null)
+            {
+                // Cached by a --no-metrics run: keep its grid figures, measure the quality now.
+                stored = null;
+            }
+
+            bool cached = coordinates is not null && stored is not null;
             if (coordinates is null)
             {
                 progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}", done.Count, order.Count));
@@ -123,10 +129,7 @@ public static class LayoutRunner
         for (int i = 0; i < missing.Count; i++)
         {
             byName[missing[i].Spec.Name] = measured[i];
-            if (measureQuality)
-            {
-                LayoutMeasures.Write(cache, missing[i].Key, measured[i]);
-            }
+            LayoutMeasures.Write(cache, missing[i].Key, measured[i]);
         }
 
         return done.Select(d => d.Stored is { } stored ? (d, stored, 0.0) : (d, byName[d.Spec.Name], share));
