@@ -28,7 +28,14 @@ internal static class LayoutSectionReader
         ["cosine"] = LayoutMetric.Cosine,
     };
 
-    private static readonly string[] Common = ["method", "dims", "seed", "deterministic", "align_to"];
+    private static readonly Dictionary<string, LayoutTerrain> Terrains = new()
+    {
+        ["embedding"] = LayoutTerrain.Embedding,
+        ["layout"] = LayoutTerrain.Layout,
+        ["none"] = LayoutTerrain.None,
+    };
+
+    private static readonly string[] Common = ["method", "dims", "seed", "deterministic", "align_to", "terrain"];
 
     internal static readonly Dictionary<LayoutMethod, string[]> KeysByMethod = new()
     {
@@ -97,7 +104,13 @@ internal static class LayoutSectionReader
             Columns = entry.Int("columns", 1, 100_000),
             Rows = entry.Int("rows", 1, 100_000),
             ExactLimit = entry.Int("exact_limit", 0, 1_000_000) ?? defaults.ExactLimit,
+            Terrain = entry.Choice("terrain", Terrains),
         };
+
+        if (spec.Dims != 2 && spec.Terrain is LayoutTerrain.Embedding or LayoutTerrain.Layout)
+        {
+            throw entry.ErrorAt("terrain", $"terrain heights are for 2-D layouts; this one is {spec.Dims}-D (use none)");
+        }
 
         if (spec.MinDist > spec.Spread)
         {

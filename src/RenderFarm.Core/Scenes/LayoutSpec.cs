@@ -24,6 +24,19 @@ public enum LayoutMetric
     Cosine,
 }
 
+/// <summary>Where a 2-D layout's terrain heights (each item's mean distance to the others) are measured.</summary>
+public enum LayoutTerrain
+{
+    /// <summary>In the embedding space: how isolated an item is in what the model sees.</summary>
+    Embedding,
+
+    /// <summary>In the layout's own coordinates.</summary>
+    Layout,
+
+    /// <summary>No terrain output.</summary>
+    None,
+}
+
 /// <summary>
 /// One named entry of the <c>layouts:</c> section. Values stay as written (defaults filled in);
 /// the checks that need the data (n_neighbors below N, a grid big enough) run with the data and
@@ -86,6 +99,12 @@ public sealed record LayoutSpec
 
     /// <summary>Grid: exact assignment up to this many points, the scalable method above.</summary>
     public int ExactLimit { get; init; } = 10_000;
+
+    /// <summary>Terrain heights of a 2-D layout; null picks embedding for 2-D and none for 3-D.</summary>
+    public LayoutTerrain? Terrain { get; init; }
+
+    /// <summary>The terrain actually written: none for 3-D layouts, whatever was asked.</summary>
+    public LayoutTerrain TerrainOrDefault => Dims == 2 ? Terrain ?? LayoutTerrain.Embedding : LayoutTerrain.None;
 
     /// <summary>Rotate, reflect, scale and move this layout onto another (same dims) before use.</summary>
     public string? AlignTo { get; init; }

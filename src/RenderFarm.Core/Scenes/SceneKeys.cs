@@ -13,7 +13,7 @@ public static class SceneKeys
     [
         "method", "dims", "seed", "deterministic", "align_to", "metric", "pca_dims", "n_neighbors", "min_dist", "spread",
         "n_epochs", "learning_rate", "negative_sample_rate", "init", "perplexity", "exaggeration", "exaggeration_iter", "n_iter", "theta",
-        "source", "columns", "rows", "exact_limit",
+        "source", "columns", "rows", "exact_limit", "terrain",
     ];
 
     public static readonly IReadOnlyList<string> Dataset =

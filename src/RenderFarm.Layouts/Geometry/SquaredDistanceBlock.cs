@@ -7,7 +7,7 @@ namespace RenderFarm.Layouts.Geometry;
 /// Squared Euclidean distances from a block of query rows to every data row, for wide data (tens
 /// to thousands of columns) where this is the whole cost of a sampled metric: 5,000 queries against
 /// 70,000 rows of 784 pixels is 2.7·10¹¹ multiply-adds. Uses ‖q‖² + ‖x‖² − 2q·x so the work is
-/// the blocked dot products of <see cref="DotBlock"/>. The expansion loses a little precision to
+/// the blocked dot products of <see cref="DotKernel"/>. The expansion loses a little precision to
 /// cancellation (relative 1e-6 of the norms), which can swap only near-exact ties.
 /// </summary>
 internal static class SquaredDistanceBlock
@@ -37,7 +37,7 @@ internal static class SquaredDistanceBlock
     public static void Compute(float[] queries, float[] queryNorms, int count, Matrix data, float[] dataNorms, Span<float> output)
     {
         int n = data.Rows;
-        DotBlock.Compute(queries, count, data.Data, n, data.Columns, output, n);
+        DotKernel.Tile(queries, count, data.Data, n, data.Columns, output, n);
         for (int q = 0; q < count; q++)
         {
             Span<float> row = output.Slice(q * n, n);

@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
+using RenderFarm.Layouts.Geometry;
 
 namespace RenderFarm.Layouts.Neighbors;
 

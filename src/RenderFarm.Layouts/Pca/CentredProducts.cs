@@ -36,7 +36,7 @@ internal static class CentredProducts
         {
             int start = chunk * RowChunk;
             int rows = Math.Min(n, start + RowChunk) - start;
-            DotBlock.Compute(basis.AsSpan(0, count * d), count, data.Data.AsSpan(start * d, rows * d), rows, d, result.AsSpan(start), n);
+            DotKernel.Tile(basis.AsSpan(0, count * d), count, data.Data.AsSpan(start * d, rows * d), rows, d, result.AsSpan(start), n);
             for (int l = 0; l < count; l++)
             {
                 Span<float> target = result.AsSpan((l * n) + start, rows);

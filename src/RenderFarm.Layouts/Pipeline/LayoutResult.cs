@@ -3,7 +3,7 @@ using RenderFarm.Core.Scenes;
 
 namespace RenderFarm.Layouts.Pipeline;
 
-/// <summary>One computed (or cached) layout with its clusters and quality figures.</summary>
+/// <summary>One computed (or cached) layout with its clusters, quality figures and terrain (2-D layouts that ask for one).</summary>
 public sealed record LayoutResult(
     LayoutSpec Spec,
     Matrix Coordinates,
@@ -11,19 +11,21 @@ public sealed record LayoutResult(
     LayoutMetrics Metrics,
     double Seconds,
     bool Cached,
-    string Key);
+    string Key,
+    TerrainOutput? Terrain = null);
 
 /// <summary>
 /// Quality of a layout (trustworthiness and k-NN recall against the embeddings, 10-NN accuracy on
 /// labels, on a seeded sample), its k-means clusters' silhouette, and for grids the displacement.
+/// The quality figures and silhouette are null when the run skipped them (<c>layout --no-metrics</c>).
 /// </summary>
 public sealed record LayoutMetrics(
-    double Trustworthiness,
-    double KnnRecall,
+    double? Trustworthiness,
+    double? KnnRecall,
     double? KnnAccuracy,
     int SampleSize,
     int Clusters,
-    double Silhouette,
+    double? Silhouette,
     GridMetrics? Grid);
 
 /// <summary>Grid shape and how far snapping moved the points, in cells.</summary>

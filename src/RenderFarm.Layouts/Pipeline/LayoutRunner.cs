@@ -1,14 +1,11 @@
 using System.Diagnostics;
-using System.Text.Json;
 using RenderFarm.Core.Artifacts;
 using RenderFarm.Core.IO;
 using RenderFarm.Core.Scenes;
 using RenderFarm.Layouts.Alignment;
-using RenderFarm.Layouts.Clustering;
 using RenderFarm.Layouts.Grids;
 using RenderFarm.Layouts.Neighbors;
 using RenderFarm.Layouts.Pca;
-using RenderFarm.Layouts.Quality;
 using RenderFarm.Layouts.Tsne;
 using RenderFarm.Layouts.Umap;
 
@@ -22,57 +19,123 @@ namespace RenderFarm.Layouts.Pipeline;
 public static class LayoutRunner
 {
     private const string CoordinatesKind = "layouts";
-    private const string MetricsKind = "layout-metrics";
-    private static readonly JsonSerializerOptions Json = new() { IncludeFields = true };
 
-    public static IReadOnlyList<LayoutResult> Run(LayoutInput input, IReadOnlyList<LayoutSpec> specs, ArtifactStore cache, IProgress<LayoutProgress>? progress = null, CancellationToken cancellation = default)
+    /// <param name="measureQuality">
+    /// False skips trustworthiness, k-NN recall, accuracy and silhouette (clusters are still made):
+    /// for timing a run like a peer that computes none of them. A later measured run finds the
+    /// quality missing from the cache and measures it then.
+    /// </param>
+    public static IReadOnlyList<LayoutResult> Run(
+        LayoutInput input,
+        IReadOnlyList<LayoutSpec> specs,
+        ArtifactStore cache,
+        IProgress<LayoutProgress>? progress = null,
+        CancellationToken cancellation = default,
+        bool measureQuality = true)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
+        var laidOut = new Dictionary<string, Matrix>(StringComparer.Ordinal);
         foreach (LayoutSpec spec in specs)
         {
             LayoutChecks.Check(spec, input.Embeddings.Rows, input.Embeddings.Columns);
         }
 
         IReadOnlyList<LayoutSpec> order = LayoutOrder.Sort(specs);
+        var terrains = new TerrainStage(cache, input);
+        var done = new List<Done>();
         foreach (LayoutSpec spec in order)
         {
             cancellation.ThrowIfCancellationRequested();
+            ReleaseTransients();
             string key = LayoutKey.Of(spec, input.EmbeddingsKey, keys);
             keys[spec.Name] = key;
             var clock = Stopwatch.StartNew();
             Matrix? coordinates = cache.TryReadMatrix(CoordinatesKind, key);
-            StoredMetrics? stored = ReadMetrics(cache, key, input.Embeddings.Rows);
-            bool cached = coordinates is not null && stored is not null;
+            StoredMetrics? stored = LayoutMeasures.Read(cache, key, input.Embeddings.Rows);
             GridMetrics? grid = stored?.Metrics.Grid;
+            if (measureQuality && stored?.Metrics.Trustworthiness is null)
+            {
+                // Cached by a --no-metrics run: keep its grid figures, measure the quality now.
+                stored = null;
+            }
+
+            bool cached = coordinates is not null && stored is not null;
             if (coordinates is null)
             {
-                progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}", results.Count, order.Count));
-                (coordinates, grid) = Compute(spec, input, results, cancellation);
+                progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}", done.Count, order.Count));
+                (coordinates, grid) = Compute(spec, input, laidOut, cancellation);
                 if (spec.AlignTo is { } target)
                 {
-                    coordinates = Procrustes.Align(results[target].Coordinates, coordinates).Aligned;
+                    coordinates = Procrustes.Align(laidOut[target], coordinates).Aligned;
                 }
 
                 cache.WriteMatrix(CoordinatesKind, key, coordinates);
                 stored = null;
             }
 
-            if (stored is null)
+            laidOut[spec.Name] = coordinates;
+            if (spec.TerrainOrDefault != LayoutTerrain.None)
             {
-                progress?.Report(new LayoutProgress($"{spec.Name}: clusters and quality", results.Count, order.Count));
-                stored = Measure(spec, input, coordinates, grid);
-                cache.Write(MetricsKind, key, JsonSerializer.SerializeToUtf8Bytes(stored, Json));
+                progress?.Report(new LayoutProgress($"{spec.Name}: terrain ({spec.TerrainOrDefault.ToString().ToLowerInvariant()} space)", done.Count, order.Count));
             }
 
-            results[spec.Name] = new LayoutResult(spec, coordinates, stored.Clusters, stored.Metrics, Math.Round(clock.Elapsed.TotalSeconds, 3), cached, key);
-            progress?.Report(new LayoutProgress($"{spec.Name}: done", results.Count, order.Count));
+            TerrainOutput? terrain = terrains.For(spec, key, coordinates);
+            done.Add(new Done(spec, key, coordinates, grid, stored, terrain, cached, clock.Elapsed.TotalSeconds));
+        }
+
+        var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
+        ReleaseTransients();
+        foreach ((Done layout, StoredMetrics metrics, double seconds) in MeasureMissing(input, cache, done, measureQuality, progress))
+        {
+            results[layout.Spec.Name] = new LayoutResult(layout.Spec, layout.Coordinates, metrics.Clusters, metrics.Metrics, Math.Round(layout.Seconds + seconds, 3), layout.Cached, layout.Key, layout.Terrain);
         }
 
         return specs.Select(s => results[s.Name]).ToArray();
     }
 
-    private static (Matrix, GridMetrics?) Compute(LayoutSpec spec, LayoutInput input, Dictionary<string, LayoutResult> done, CancellationToken cancellation)
+    /// <summary>
+    /// Hands back the dead arrays of the previous stage before the next one allocates its own. The
+    /// embed stage and each 70,000-item layout leave hundreds of MB of large-object garbage (cache
+    /// chunks, k-NN heaps, the fuzzy graph, distance blocks) that a gen-2 collection would reach only
+    /// later, so the next stage's peak stacked on top of it: 2.5 GB resident against a live set under
+    /// 0.5 GB between layouts. One full, compacting collection per layout costs well under a second.
+    /// </summary>
+    private static void ReleaseTransients()
+    {
+        System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+    }
+
+    /// <summary>
+    /// Metrics of every layout that has none cached, in one quality pass so the data-space distances
+    /// are computed once for all of them; each layout's seconds get an equal share of that pass.
+    /// </summary>
+    private static IEnumerable<(Done Layout, StoredMetrics Metrics, double Seconds)> MeasureMissing(
+        LayoutInput input, ArtifactStore cache, List<Done> done, bool measureQuality, IProgress<LayoutProgress>? progress)
+    {
+        List<Done> missing = done.Where(d => d.Stored is null).ToList();
+        if (missing.Count == 0)
+        {
+            return done.Select(d => (d, d.Stored!, 0.0));
+        }
+
+        progress?.Report(new LayoutProgress(measureQuality ? $"clusters and quality of {missing.Count} layout(s)" : $"clusters of {missing.Count} layout(s)", done.Count - missing.Count, done.Count));
+        var clock = Stopwatch.StartNew();
+        IReadOnlyList<StoredMetrics> measured = measureQuality
+            ? LayoutMeasures.Measure(input, missing.Select(d => (d.Spec, d.Coordinates, d.Grid)).ToArray())
+            : missing.Select(d => LayoutMeasures.ClustersOnly(input, d.Coordinates, d.Spec.Seed, d.Grid)).ToArray();
+        double share = clock.Elapsed.TotalSeconds / missing.Count;
+        var byName = new Dictionary<string, StoredMetrics>(StringComparer.Ordinal);
+        for (int i = 0; i < missing.Count; i++)
+        {
+            byName[missing[i].Spec.Name] = measured[i];
+            LayoutMeasures.Write(cache, missing[i].Key, measured[i]);
+        }
+
+        return done.Select(d => d.Stored is { } stored ? (d, stored, 0.0) : (d, byName[d.Spec.Name], share));
+    }
+
+    private static (Matrix, GridMetrics?) Compute(LayoutSpec spec, LayoutInput input, Dictionary<string, Matrix> done, CancellationToken cancellation)
     {
         Matrix embeddings = input.Embeddings;
         switch (spec.Method)
@@ -89,7 +152,7 @@ public static class LayoutRunner
                 float[] tsne = TsneLayout.Fit(NeighbourSpace(spec, embeddings), TsneOptionsFor(spec), callback: null, cancellation);
                 return (new Matrix(embeddings.Rows, spec.Dims, tsne), null);
             case LayoutMethod.Grid:
-                return Snap(spec, done[spec.Source!].Coordinates);
+                return Snap(spec, done[spec.Source!]);
             default:
                 throw new ArgumentOutOfRangeException(nameof(spec), spec.Method, "unknown layout method");
         }
@@ -108,38 +171,6 @@ public static class LayoutRunner
 
         string method = source.Rows <= spec.ExactLimit ? "exact (Jonker-Volgenant)" : "scalable";
         return (cells, new GridMetrics(grid.Columns, grid.Rows, Math.Round(grid.MeanDisplacementCells, 4), Math.Round(grid.MaxDisplacementCells, 4), method));
-    }
-
-    private static StoredMetrics Measure(LayoutSpec spec, LayoutInput input, Matrix coordinates, GridMetrics? grid)
-    {
-        int[]? labels = input.LabelIndices();
-        bool allLabelled = labels is not null && labels.All(l => l >= 0);
-        QualityReport quality = LayoutQuality.Evaluate(input.Embeddings, coordinates, allLabelled ? labels : null, spec.Seed);
-        int k = Math.Clamp(input.ClassNames.Count > 1 ? input.ClassNames.Count : 10, 2, coordinates.Rows - 1);
-        KMeansResult clusters = KMeans.Fit(coordinates, k, spec.Seed);
-        SilhouetteResult silhouette = Silhouette.Score(coordinates, clusters.Labels, spec.Seed);
-        var metrics = new LayoutMetrics(
-            Math.Round(quality.Trustworthiness, 5),
-            Math.Round(quality.KnnRecall, 5),
-            quality.KnnAccuracy is double accuracy ? Math.Round(accuracy, 5) : null,
-            quality.SampleSize,
-            k,
-            Math.Round(silhouette.Score, 5),
-            grid);
-        return new StoredMetrics { Metrics = metrics, Clusters = clusters.Labels };
-    }
-
-    private static StoredMetrics? ReadMetrics(ArtifactStore cache, string key, int rows)
-    {
-        try
-        {
-            StoredMetrics? stored = cache.TryRead(MetricsKind, key) is { } bytes ? JsonSerializer.Deserialize<StoredMetrics>(bytes, Json) : null;
-            return stored is { Metrics: not null } && stored.Clusters.Length == rows ? stored : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     /// <summary>The space neighbours are searched in: the embeddings, or their top pca_dims components.</summary>
@@ -186,9 +217,6 @@ public static class LayoutRunner
         Theta = spec.Theta,
     };
 
-    private sealed class StoredMetrics
-    {
-        public LayoutMetrics Metrics = null!;
-        public int[] Clusters = [];
-    }
+    /// <summary>A layout whose coordinates (and terrain) are ready, before its metrics.</summary>
+    private sealed record Done(LayoutSpec Spec, string Key, Matrix Coordinates, GridMetrics? Grid, StoredMetrics? Stored, TerrainOutput? Terrain, bool Cached, double Seconds);
 }

@@ -18,7 +18,7 @@ internal static class KnnClassifier
         {
             int[] train = Enumerable.Range(0, points.Rows).Where(i => fold[i] != f).ToArray();
             int[] test = Enumerable.Range(0, points.Rows).Where(i => fold[i] == f).ToArray();
-            var nearest = new NearestList(k);
+            var nearest = new Nearest(k);
             int correct = 0;
             foreach (int t in test)
             {

@@ -36,40 +36,71 @@ public static class LayoutQuality
         int sampleSize = DefaultSampleSize,
         int neighbors = DefaultNeighbors,
         int classifierNeighbors = DefaultClassifierNeighbors,
+        int folds = DefaultFolds) =>
+        EvaluateMany(data, [layout], labels, seed, sampleSize, neighbors, classifierNeighbors, folds)[0];
+
+    /// <summary>
+    /// <see cref="Evaluate"/> for several layouts of the same data, on one sample: the data-space
+    /// distances, nearly all of the cost for wide embeddings, are computed once for all of them.
+    /// </summary>
+    /// <exception cref="LayoutException">As <see cref="Evaluate"/>, for any of the layouts.</exception>
+    public static IReadOnlyList<QualityReport> EvaluateMany(
+        Matrix data,
+        IReadOnlyList<Matrix> layouts,
+        int[]? labels,
+        int seed = 0,
+        int sampleSize = DefaultSampleSize,
+        int neighbors = DefaultNeighbors,
+        int classifierNeighbors = DefaultClassifierNeighbors,
         int folds = DefaultFolds)
     {
         int n = data.Rows;
-        Validate(data, layout, labels, sampleSize, neighbors);
-        int[] sample = Sampling.WithoutReplacement(n, sampleSize, seed);
-        (long[] penalties, int[] shared) = NeighborhoodScores.Compute(data, layout, sample, neighbors);
-        double scale = 2.0 / (sample.Length * (double)neighbors * ((2.0 * n) - (3.0 * neighbors) - 1.0));
-        double trust = 1.0 - (scale * penalties.Sum());
-        double recall = shared.Average() / neighbors;
-
-        double? accuracy = null;
-        if (labels is not null)
+        foreach (Matrix layout in layouts)
         {
-            if (folds < 2 || folds > sample.Length)
-            {
-                throw new LayoutException($"folds must be between 2 and the sample size {sample.Length}, got {folds}.");
-            }
-
-            int smallestTrain = sample.Length - ((sample.Length + folds - 1) / folds);
-            if (classifierNeighbors < 1 || classifierNeighbors > smallestTrain)
-            {
-                throw new LayoutException($"classifierNeighbors must be between 1 and {smallestTrain} (the training points of a fold), got {classifierNeighbors}.");
-            }
-
-            var points = new Matrix(sample.Length, layout.Columns);
-            for (int s = 0; s < sample.Length; s++)
-            {
-                layout.Row(sample[s]).CopyTo(points.Row(s));
-            }
-
-            accuracy = KnnClassifier.CrossValidatedAccuracy(points, sample.Select(i => labels[i]).ToArray(), classifierNeighbors, folds);
+            Validate(data, layout, labels, sampleSize, neighbors);
         }
 
-        return new QualityReport(trust, recall, accuracy, sample.Length, neighbors, classifierNeighbors, folds);
+        int[] sample = Sampling.WithoutReplacement(n, sampleSize, seed);
+        if (labels is not null)
+        {
+            CheckClassifier(sample.Length, classifierNeighbors, folds);
+        }
+
+        (long[] Penalties, int[] Shared)[] scores = NeighborhoodScores.Compute(data, layouts, sample, neighbors);
+        double scale = 2.0 / (sample.Length * (double)neighbors * ((2.0 * n) - (3.0 * neighbors) - 1.0));
+        return layouts.Select((layout, l) => new QualityReport(
+            1.0 - (scale * scores[l].Penalties.Sum()),
+            scores[l].Shared.Average() / neighbors,
+            labels is null ? null : Accuracy(layout, labels, sample, classifierNeighbors, folds),
+            sample.Length,
+            neighbors,
+            classifierNeighbors,
+            folds)).ToArray();
+    }
+
+    private static void CheckClassifier(int sampleLength, int classifierNeighbors, int folds)
+    {
+        if (folds < 2 || folds > sampleLength)
+        {
+            throw new LayoutException($"folds must be between 2 and the sample size {sampleLength}, got {folds}.");
+        }
+
+        int smallestTrain = sampleLength - ((sampleLength + folds - 1) / folds);
+        if (classifierNeighbors < 1 || classifierNeighbors > smallestTrain)
+        {
+            throw new LayoutException($"classifierNeighbors must be between 1 and {smallestTrain} (the training points of a fold), got {classifierNeighbors}.");
+        }
+    }
+
+    private static double Accuracy(Matrix layout, int[] labels, int[] sample, int classifierNeighbors, int folds)
+    {
+        var points = new Matrix(sample.Length, layout.Columns);
+        for (int s = 0; s < sample.Length; s++)
+        {
+            layout.Row(sample[s]).CopyTo(points.Row(s));
+        }
+
+        return KnnClassifier.CrossValidatedAccuracy(points, sample.Select(i => labels[i]).ToArray(), classifierNeighbors, folds);
     }
 
     private static void Validate(Matrix data, Matrix layout, int[]? labels, int sampleSize, int neighbors)

@@ -16,35 +16,43 @@ internal static class NeighborhoodScores
     private const int MaxBlock = 64;
     private const int BufferFloats = 1 << 22;
 
-    public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k)
+    public static (long[] Penalties, int[] Shared) Compute(Matrix data, Matrix layout, int[] sample, int k) =>
+        Compute(data, [layout], sample, k)[0];
+
+    /// <summary>
+    /// The scores of several layouts of the same data on one sample. The data-space distance rows
+    /// (sample × N × D multiply-adds, nearly all of the cost on wide data) are computed once and
+    /// every layout is scored against them.
+    /// </summary>
+    public static (long[] Penalties, int[] Shared)[] Compute(Matrix data, IReadOnlyList<Matrix> layouts, int[] sample, int k)
     {
         int n = data.Rows;
-        var penalties = new long[sample.Length];
-        var shared = new int[sample.Length];
+        var scores = layouts.Select(_ => (Penalties: new long[sample.Length], Shared: new int[sample.Length])).ToArray();
         bool wide = data.Columns >= SquaredDistanceBlock.MinimumColumns;
         float[] norms = wide ? SquaredDistanceBlock.Norms(data) : [];
         int size = Math.Clamp(BufferFloats / Math.Max(1, n), 4, MaxBlock);
-        Parallel.For(0, (sample.Length + size - 1) / size, () => new float[size * n], (block, _, rows) =>
+        BlockWorkers.Run((sample.Length + size - 1) / size, () => new float[size * n], (block, rows) =>
         {
             int start = block * size;
             int count = Math.Min(size, sample.Length - start);
             DataDistances(data, norms, sample.AsSpan(start, count), wide, rows);
 
-            var dataNearest = new NearestList(k);
-            var layoutNearest = new NearestList(k);
+            var dataNearest = new Nearest(k);
+            var layoutNearest = new Nearest(k);
             for (int q = 0; q < count; q++)
             {
                 int i = sample[start + q];
                 Span<float> row = rows.AsSpan(q * n, n);
                 row[i] = float.PositiveInfinity;
-                Nearest(row, dataNearest);
-                LayoutNearest(layout, i, layoutNearest);
-                (penalties[start + q], shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
+                DataNearest(row, dataNearest);
+                for (int l = 0; l < layouts.Count; l++)
+                {
+                    LayoutNearest(layouts[l], i, layoutNearest);
+                    (scores[l].Penalties[start + q], scores[l].Shared[start + q]) = Score(row, dataNearest.Indices, layoutNearest.Indices, k);
+                }
             }
-
-            return rows;
-        }, _ => { });
-        return (penalties, shared);
+        });
+        return scores;
     }
 
     /// <summary>Squared data-space distances from each of <paramref name="queries"/> to all N rows, one row of N each.</summary>
@@ -76,20 +84,16 @@ internal static class NeighborhoodScores
         }
     }
 
-    private static void Nearest(ReadOnlySpan<float> row, NearestList nearest)
+    private static void DataNearest(ReadOnlySpan<float> row, Nearest nearest)
     {
         nearest.Clear();
         for (int j = 0; j < row.Length; j++)
         {
-            // Most candidates lose to the current k-th; testing that inline skips the call.
-            if (row[j] <= nearest.Worst)
-            {
-                nearest.Offer(row[j], j);
-            }
+            nearest.Offer(row[j], j);
         }
     }
 
-    private static void LayoutNearest(Matrix layout, int i, NearestList nearest)
+    private static void LayoutNearest(Matrix layout, int i, Nearest nearest)
     {
         nearest.Clear();
         ReadOnlySpan<float> point = layout.Row(i);
@@ -97,10 +101,9 @@ internal static class NeighborhoodScores
         float[] all = layout.Data;
         for (int j = 0; j < layout.Rows; j++)
         {
-            float distance = PointDistance.Squared(point, all.AsSpan(j * d, d));
-            if (distance <= nearest.Worst && j != i)
+            if (j != i)
             {
-                nearest.Offer(distance, j);
+                nearest.Offer(PointDistance.Squared(point, all.AsSpan(j * d, d)), j);
             }
         }
     }

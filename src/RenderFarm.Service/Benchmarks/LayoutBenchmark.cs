@@ -8,7 +8,7 @@ namespace RenderFarm.Service.Benchmarks;
 
 /// <summary>
 /// `renderfarm bench layouts`: UMAP (k-NN, fit, load + k-NN + fit in this process, and a whole
-/// `renderfarm layout` process launched on the same rows), grid snapping (exact on 64×64 and 100×100, scalable on the largest size and against
+/// `renderfarm layout --no-metrics` process launched on the same rows), grid snapping (exact on 64×64 and 100×100, scalable on the largest size and against
 /// exact on 10,000), and PCA on the first N Fashion-MNIST rows, all in this process; then the peer
 /// scripts in the same run when they are installed, and each of our rows set against its target.
 /// </summary>

@@ -5,10 +5,13 @@ using RenderFarm.Core;
 namespace RenderFarm.Service.Benchmarks;
 
 /// <summary>
-/// The "whole process" UMAP figure: a fresh `renderfarm layout` process on a scene of the first N
-/// Fashion-MNIST rows with an empty cache, timed from launch to exit, the way umap-learn's process
-/// wall is taken. It does more than the peer's script (pixel embedding with its cache writes,
-/// k-means clusters, quality metrics, CSV/NPY outputs), so the figure errs against us.
+/// The "whole process" UMAP figure, like for like with umap-learn's one-shot process (interpreter
+/// start, imports, np.load of the cached pixel matrix, fit with JIT, np.save): a fresh
+/// `renderfarm layout --no-metrics` process on a scene of the first N Fashion-MNIST rows, timed
+/// from launch to exit, with the pixel vectors already in the embedding cache (our np.load) and
+/// terrain off. It still does a little the peer's script does not (k-means clusters, the CSV and
+/// report beside the NPY), so the figure errs against us. The embed that fills the cache runs
+/// first, untimed.
 /// </summary>
 internal static class LayoutBenchmarkProcess
 {
@@ -18,18 +21,26 @@ internal static class LayoutBenchmarkProcess
         Directory.CreateDirectory(folder);
         string scene = Path.Combine(folder, "scene.yaml");
         File.WriteAllText(scene, SceneYaml(n));
+        log.WriteLine($"umap {n:N0}: `renderfarm embed` to fill the embedding cache (untimed)...");
+        Launch(n, folder, "embed", scene, log);
+        log.WriteLine($"umap {n:N0}: whole `renderfarm layout --no-metrics` process, embeddings cached...");
+        Measurement m = Launch(n, folder, "layout", scene, log, "--no-metrics");
+        return LayoutBenchRow.Of($"umap-process-{n}", $"UMAP {n:N0}: whole `renderfarm layout --no-metrics` process", n, m, "launch to exit; vectors from the cache as umap-learn's from its .npy; writes npy, csv, clusters; CPU and peak sampled every 0.1 s");
+    }
+
+    private static Measurement Launch(int n, string folder, string command, string scene, TextWriter log, params string[] extra)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "renderfarm.dll"), "layout", scene, "--output", Path.Combine(folder, "output"), "--cache", Path.Combine(folder, "cache") })
+        foreach (string argument in new[] { Path.Combine(AppContext.BaseDirectory, "renderfarm.dll"), command, scene, "--output", Path.Combine(folder, "output"), "--cache", Path.Combine(folder, "cache") }.Concat(extra))
         {
             start.ArgumentList.Add(argument);
         }
 
-        log.WriteLine($"umap {n:N0}: whole `renderfarm layout` process, cold cache...");
         var errors = new System.Text.StringBuilder();
         var clock = Stopwatch.StartNew();
         using Process process = Process.Start(start) ?? throw new RenderFarmException("could not start dotnet");
@@ -46,13 +57,14 @@ internal static class LayoutBenchmarkProcess
         }
 
         clock.Stop();
+        process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new RenderFarmException($"`renderfarm layout` on {n:N0} rows failed (exit {process.ExitCode}): {errors.ToString().Trim()}");
+            throw new RenderFarmException($"`renderfarm {command}` on {n:N0} rows failed (exit {process.ExitCode}): {errors.ToString().Trim()}");
         }
 
-        var m = new Measurement(clock.Elapsed.TotalSeconds, cpuSeconds, peakKib * 1024);
-        return LayoutBenchRow.Of($"umap-process-{n}", $"UMAP {n:N0}: whole `renderfarm layout` process", n, m, "launch to exit, cold cache; also embeds, clusters, scores, writes; CPU and peak sampled every 0.1 s");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {command}: {clock.Elapsed.TotalSeconds:F2} s, peak {peakKib / 1024.0:F0} MiB"));
+        return new Measurement(clock.Elapsed.TotalSeconds, cpuSeconds, peakKib * 1024);
     }
 
     private static string SceneYaml(int n) => string.Create(CultureInfo.InvariantCulture, $"""
@@ -71,6 +83,7 @@ internal static class LayoutBenchmarkProcess
             n_neighbors: 15
             min_dist: 0.1
             seed: 42
+            terrain: none
         """);
 
     /// <summary>VmHWM (peak resident KiB) and utime + stime from /proc; the last values seen before exit.</summary>

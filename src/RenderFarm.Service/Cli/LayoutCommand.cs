@@ -17,7 +17,11 @@ internal static class LayoutCommand
     public static Command Create(CliConsole console, Option<bool> verbose, Option<string?> outputRoot, Option<string?> cacheRoot)
     {
         var scene = new Argument<string>("scene") { Description = "Scene file (YAML or JSON) with a layouts section." };
-        var command = new Command("layout", "Compute the scene's layouts (UMAP, PCA, grids), clusters and quality metrics.") { scene };
+        var noMetrics = new Option<bool>("--no-metrics")
+        {
+            Description = "Skip the quality metrics (trustworthiness, k-NN recall, accuracy, silhouette); clusters and terrain are still written.",
+        };
+        var command = new Command("layout", "Compute the scene's layouts (UMAP, PCA, grids), clusters, terrain and quality metrics.") { scene, noMetrics };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandGuard.Run(console, parse.GetValue(verbose), () =>
         {
             Scene loaded = SceneLoader.Load(parse.GetValue(scene)!);
@@ -34,7 +38,7 @@ internal static class LayoutCommand
                 console,
                 $"layouts {loaded.Name}",
                 p => new ProgressUpdate(p.Stage, p.Done, p.Total, ""),
-                progress => LayoutRunner.Run(input, loaded.Layouts, new ArtifactStore(cache), progress, cancellation));
+                progress => LayoutRunner.Run(input, loaded.Layouts, new ArtifactStore(cache), progress, cancellation, measureQuality: !parse.GetValue(noMetrics)));
             string folder = LayoutOutputs.Write(embedded.OutputDirectory, input, results);
             Print(console.Out, results, folder);
             return CommandGuard.Ok;
@@ -49,12 +53,14 @@ internal static class LayoutCommand
         foreach (LayoutResult r in results)
         {
             LayoutMetrics m = r.Metrics;
-            string accuracy = m.KnnAccuracy is double a ? a.ToString("F3", culture) : "–";
+            string accuracy = Figure(m.KnnAccuracy);
             string notes = (r.Cached ? "cached" : "")
                 + (m.Grid is { } g ? string.Create(culture, $"{(r.Cached ? "; " : "")}{g.Columns}x{g.Rows} {g.Method}, displacement mean {g.MeanDisplacementCells:F2} max {g.MaxDisplacementCells:F2} cells") : "");
-            o.WriteLine(string.Create(culture, $"{r.Spec.Name,-16} {r.Spec.Method.ToString().ToLowerInvariant(),-6} {r.Coordinates.Columns,4} {r.Seconds,8:F2} {m.Trustworthiness,7:F3} {m.KnnRecall,8:F3} {accuracy,9} {m.Silhouette,10:F3}  {notes}"));
+            o.WriteLine(string.Create(culture, $"{r.Spec.Name,-16} {r.Spec.Method.ToString().ToLowerInvariant(),-6} {r.Coordinates.Columns,4} {r.Seconds,8:F2} {Figure(m.Trustworthiness),7} {Figure(m.KnnRecall),8} {accuracy,9} {Figure(m.Silhouette),10}  {notes}"));
         }
 
-        o.WriteLine($"wrote {folder}/ (NAME.npy, NAME.csv, {LayoutOutputs.ReportFile})");
+        o.WriteLine($"wrote {folder}/ (NAME.npy, NAME.csv, NAME{LayoutOutputs.TerrainSuffix} for 2-D layouts with terrain, {LayoutOutputs.ReportFile})");
+
+        static string Figure(double? value) => value is double v ? v.ToString("F3", CultureInfo.InvariantCulture) : "–";
     }
 }

@@ -79,6 +79,22 @@ public sealed class LayoutRunnerTests : IDisposable
         Assert.Equal(first[1].Metrics, second[1].Metrics);
     }
 
+    [Fact]
+    public void Run_WithoutMetricsThenWith_SecondRunAddsQualityAndKeepsTheGridFigures()
+    {
+        const string Layouts = "  umap:\n    seed: 2\n  grid:\n    source: umap\n";
+        var cache = new ArtifactStore(_dir.File("cache"));
+        IReadOnlyList<LayoutResult> quick = LayoutRunner.Run(_input, Scene(Layouts).Layouts, cache, measureQuality: false);
+        IReadOnlyList<LayoutResult> full = LayoutRunner.Run(_input, Scene(Layouts).Layouts, cache);
+
+        Assert.All(quick, r => Assert.Null(r.Metrics.Trustworthiness));
+        Assert.NotNull(quick[1].Metrics.Grid);
+        Assert.Equal(quick[1].Metrics.Grid, full[1].Metrics.Grid);
+        Assert.Equal(quick[0].Coordinates.Data, full[0].Coordinates.Data);
+        Assert.All(full, r => Assert.True(r.Metrics.Trustworthiness >= 0.85, $"{r.Spec.Name}: T = {r.Metrics.Trustworthiness}"));
+        Assert.All(full, r => Assert.False(r.Cached));
+    }
+
     [Theory]
     [InlineData("  umap:\n    n_neighbors: 600\n", "layouts.umap.n_neighbors", "must be less than the number of items (600)")]
     [InlineData("  umap: {}\n  grid:\n    source: umap\n    columns: 10\n    rows: 10\n", "layouts.grid.columns", "grid 10x10 has 100 cells for 600 items")]

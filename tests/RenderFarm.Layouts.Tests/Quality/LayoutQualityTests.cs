@@ -74,6 +74,31 @@ public sealed class LayoutQualityTests
     }
 
     [Fact]
+    public void EvaluateMany_SeveralLayouts_ScoresEachAsOnItsOwnOnOneSample()
+    {
+        // A faithful layout (the first two coordinates of blobs), a noisy one and a random one share one data pass.
+        (Matrix data, int[] labels) = Synthetic.Blobs(4, 100, 40, 6, seed: 12);
+        var faithful = new Matrix(400, 2);
+        for (int i = 0; i < 400; i++)
+        {
+            data.Row(i)[..2].CopyTo(faithful.Row(i));
+        }
+
+        Matrix random = Synthetic.Gaussian(400, 2, seed: 13);
+        Matrix[] layouts = [faithful, random];
+
+        IReadOnlyList<QualityReport> together = LayoutQuality.EvaluateMany(data, layouts, labels, seed: 3, sampleSize: 150);
+
+        for (int l = 0; l < layouts.Length; l++)
+        {
+            Assert.Equal(LayoutQuality.Evaluate(data, layouts[l], labels, seed: 3, sampleSize: 150), together[l]);
+        }
+
+        Assert.True(together[0].Trustworthiness > together[1].Trustworthiness + 0.1);
+        Assert.True(together[0].KnnAccuracy > together[1].KnnAccuracy);
+    }
+
+    [Fact]
     public void Evaluate_SeparatedLabelledBlobs_ClassifierAccuracyNearOne()
     {
         (Matrix points, int[] labels) = Synthetic.Blobs(5, 200, 2, 15, seed: 6);

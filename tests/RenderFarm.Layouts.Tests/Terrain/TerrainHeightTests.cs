@@ -61,6 +61,37 @@ public sealed class TerrainHeightTests
     }
 
     [Fact]
+    public void Exact_WideData_MatchesBruteForceMeans()
+    {
+        // 96 columns take the blocked dot-product path (with a partial last block of references).
+        Matrix points = Synthetic.Gaussian(150, 96, seed: 6);
+
+        TerrainResult result = TerrainHeight.Exact(points);
+
+        double[] reference = BruteForce(points);
+        for (int i = 0; i < points.Rows; i++)
+        {
+            Assert.Equal(reference[i], result.MeanDistances[i], reference[i] * 1e-4);
+        }
+    }
+
+    [Fact]
+    public void Estimate_WideData_EveryPointWithinStatedBounds()
+    {
+        (Matrix points, _) = Synthetic.Blobs(3, 400, 64, 4, seed: 7);
+        TerrainResult exact = TerrainHeight.Exact(points);
+
+        TerrainResult estimate = TerrainHeight.Estimate(points, references: 200, seed: 8, confidence: 0.99);
+
+        for (int i = 0; i < points.Rows; i++)
+        {
+            double error = Math.Abs(estimate.MeanDistances[i] - exact.MeanDistances[i]);
+            Assert.True(error <= estimate.ErrorBound, $"point {i}: error {error} > bound {estimate.ErrorBound}");
+            Assert.True(Math.Abs(estimate.Heights[i] - exact.Heights[i]) <= estimate.HeightErrorBound);
+        }
+    }
+
+    [Fact]
     public void Compute_AboveExactLimit_EstimatesAndSaysSo()
     {
         Matrix points = Synthetic.Gaussian(500, 3, seed: 5);

@@ -23,13 +23,29 @@ public sealed class LayoutCommandTests : IDisposable
         {
             Assert.Equal((TestScenes.TinyCount, 2), Shape(NpyFile.Read(Path.Combine(folder, name + ".npy"))));
             string[] csv = File.ReadAllLines(Path.Combine(folder, name + ".csv"));
-            Assert.Equal("id,x,y,label,cluster", csv[0]);
+            Assert.Equal("id,x,y,label,cluster,terrain", csv[0]);
             Assert.Equal(TestScenes.TinyCount + 1, csv.Length);
+            Assert.Equal((TestScenes.TinyCount, 1), Shape(NpyFile.Read(Path.Combine(folder, name + ".terrain.npy"))));
             Assert.Contains(run.OutLines, line => line.StartsWith(name + " ", StringComparison.Ordinal));
         }
 
         Assert.True(File.Exists(Path.Combine(folder, "report.json")));
         Assert.Contains("exact (Jonker-Volgenant)", run.Out);
+    }
+
+    [Fact]
+    public void Layout_NoMetrics_WritesLayoutsWithoutQualityFigures()
+    {
+        string scene = TestScenes.WriteTiny(_dir);
+        File.AppendAllText(scene, "\nlayouts:\n  pca: {}\n");
+
+        CliRun run = CliRun.Of("layout", scene, "--no-metrics", "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(File.Exists(_dir.File("out/tiny/layouts/pca.npy")));
+        string line = Assert.Single(run.OutLines, l => l.StartsWith("pca ", StringComparison.Ordinal));
+        // After name, method, dims and seconds (37 columns) come T, recall, accuracy, silhouette: all "–".
+        Assert.Equal(["–", "–", "–", "–"], line[37..].Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Fact]

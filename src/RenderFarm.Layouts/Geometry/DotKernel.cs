@@ -2,12 +2,15 @@ using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
-namespace RenderFarm.Layouts.Neighbors;
+namespace RenderFarm.Layouts.Geometry;
 
 /// <summary>
-/// Dot products between a block of query rows and a block of reference rows, written into a tile.
-/// The 2 × 4 micro-kernel keeps eight independent accumulators (enough to hide FMA latency) and loads
-/// each query and reference vector once per step for four and two products respectively.
+/// Dot products between a block of query rows and a block of reference rows, written into a tile:
+/// the inner loop of exact k-NN, of the sampled quality metrics' and terrain's distance blocks, and
+/// of PCA's projections. The 2 × 4 micro-kernel keeps eight independent accumulators (enough to
+/// hide FMA latency, and they fit the 16 AVX registers without spilling) and loads each query and
+/// reference vector once per step for four and two products respectively; the references stay in
+/// L1 while the queries stream from L2.
 /// Every product, whichever kernel computes it, runs the same operation sequence (one vector
 /// accumulator, then the same horizontal sum and scalar tail), so identical rows give bit-identical
 /// dot products and duplicates tie exactly, to be broken by index. The kernels are marked
@@ -16,9 +19,16 @@ namespace RenderFarm.Layouts.Neighbors;
 /// </summary>
 internal static class DotKernel
 {
-    /// <summary>tile[q * refCount + r] = row(queryStart + q) · row(refStart + r).</summary>
+    /// <summary>tile[q * refCount + r] = row(queryStart + q) · row(refStart + r), both rows of one matrix.</summary>
+    public static void Tile(ReadOnlySpan<float> data, int columns, int queryStart, int queryCount, int refStart, int refCount, Span<float> tile) =>
+        Tile(data.Slice(queryStart * columns, queryCount * columns), queryCount, data.Slice(refStart * columns, refCount * columns), refCount, columns, tile, refCount);
+
+    /// <summary>
+    /// output[q · stride + r] = queries_q · references_r for <paramref name="queryCount"/> query rows and
+    /// <paramref name="refCount"/> reference rows, all <paramref name="columns"/> wide and contiguous.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Tile(ReadOnlySpan<float> data, int columns, int queryStart, int queryCount, int refStart, int refCount, Span<float> tile)
+    public static void Tile(ReadOnlySpan<float> queries, int queryCount, ReadOnlySpan<float> references, int refCount, int columns, Span<float> output, int stride)
     {
         int r = 0;
         for (; r + 4 <= refCount; r += 4)
@@ -26,14 +36,14 @@ internal static class DotKernel
             int q = 0;
             for (; q + 2 <= queryCount; q += 2)
             {
-                Dot2x4(data, columns, queryStart + q, refStart + r, tile.Slice((q * refCount) + r), refCount);
+                Dot2x4(queries.Slice(q * columns, 2 * columns), references.Slice(r * columns, 4 * columns), columns, output.Slice((q * stride) + r), stride);
             }
 
             for (; q < queryCount; q++)
             {
                 for (int j = 0; j < 4; j++)
                 {
-                    tile[(q * refCount) + r + j] = Dot(data, columns, queryStart + q, refStart + r + j);
+                    output[(q * stride) + r + j] = Dot(queries.Slice(q * columns, columns), references.Slice((r + j) * columns, columns));
                 }
             }
         }
@@ -42,7 +52,7 @@ internal static class DotKernel
         {
             for (int q = 0; q < queryCount; q++)
             {
-                tile[(q * refCount) + r] = Dot(data, columns, queryStart + q, refStart + r);
+                output[(q * stride) + r] = Dot(queries.Slice(q * columns, columns), references.Slice(r * columns, columns));
             }
         }
     }
@@ -105,13 +115,13 @@ internal static class DotKernel
         }
     }
 
+    /// <summary>The 2 × 4 products of two consecutive query rows with four consecutive reference rows.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Dot2x4(ReadOnlySpan<float> data, int columns, int q, int r, Span<float> tile, int stride)
+    private static void Dot2x4(ReadOnlySpan<float> queries, ReadOnlySpan<float> references, int columns, Span<float> tile, int stride)
     {
-        ref float start = ref MemoryMarshal.GetReference(data);
-        ref float q0 = ref Unsafe.Add(ref start, q * columns);
+        ref float q0 = ref MemoryMarshal.GetReference(queries);
         ref float q1 = ref Unsafe.Add(ref q0, columns);
-        ref float r0 = ref Unsafe.Add(ref start, r * columns);
+        ref float r0 = ref MemoryMarshal.GetReference(references);
         ref float r1 = ref Unsafe.Add(ref r0, columns);
         ref float r2 = ref Unsafe.Add(ref r1, columns);
         ref float r3 = ref Unsafe.Add(ref r2, columns);

@@ -3,21 +3,21 @@ using RenderFarm.Layouts.Geometry;
 
 namespace RenderFarm.Layouts.Tests.Geometry;
 
-public sealed class DotBlockTests
+public sealed class DotKernelTests
 {
     [Theory]
     [InlineData(9, 13, 37)]
     [InlineData(4, 2, 8)]
     [InlineData(3, 5, 5)]
-    public void Compute_RaggedShapesWithStride_MatchesDoubleDots(int count, int rowCount, int d)
+    public void Tile_RaggedShapesWithStride_MatchesDoubleDots(int count, int rowCount, int d)
     {
-        // Counts that are not multiples of 4 queries × 2 rows and widths not multiples of 8 reach every tail.
+        // Counts that are not multiples of 2 queries × 4 rows and widths not multiples of 8 reach every tail.
         Matrix queries = Synthetic.Gaussian(count, d, seed: 1);
         Matrix rows = Synthetic.Gaussian(rowCount, d, seed: 2);
         int stride = rowCount + 3;
         var output = new float[count * stride];
 
-        DotBlock.Compute(queries.Data, count, rows.Data, rowCount, d, output, stride);
+        DotKernel.Tile(queries.Data, count, rows.Data, rowCount, d, output, stride);
 
         for (int q = 0; q < count; q++)
         {
