@@ -14,7 +14,7 @@ internal sealed class InterpolationGrid
     private readonly double[] chargeIm;
     private readonly double[] re;
     private readonly double[] im;
-    private readonly (double[] Cos, double[] Sin, int[] Swaps) twiddles;
+    private readonly FftPlan plan;
 
     public InterpolationGrid(int size, int m)
     {
@@ -25,7 +25,7 @@ internal sealed class InterpolationGrid
         chargeIm = new double[size * size];
         re = new double[size * size];
         im = new double[size * size];
-        twiddles = Fft.Twiddles(size);
+        plan = new FftPlan(size);
     }
 
     public int Size => size;
@@ -74,6 +74,27 @@ internal sealed class InterpolationGrid
         Transform2D(chargeRe, chargeIm, inverse: false, m);
     }
 
+    /// <summary>
+    /// Σ over nodes of charge × potential under the kernel whose (real, even) spectrum is given,
+    /// by Parseval: (1/size²)·Σ |Q̂|²·K̂ over the transformed charges. The charges sit only where
+    /// the circular convolution equals the linear one, so this is the linear convolution's energy.
+    /// </summary>
+    public double Energy((double[] Re, double[] Im) spectrum)
+    {
+        var partial = new double[size];
+        Parallel.For(0, size, row =>
+        {
+            double sum = 0;
+            for (int c = row * size, end = c + size; c < end; c++)
+            {
+                sum += ((chargeRe[c] * chargeRe[c]) + (chargeIm[c] * chargeIm[c])) * spectrum.Re[c];
+            }
+
+            partial[row] = sum;
+        });
+        return partial.Sum() / ((double)size * size);
+    }
+
     /// <summary>The potentials of the transformed charges under the kernel whose spectrum is given, read back with <see cref="At"/>.</summary>
     public void Convolve((double[] Re, double[] Im) spectrum)
     {
@@ -101,10 +122,10 @@ internal sealed class InterpolationGrid
     /// </summary>
     private void Transform2D(double[] real, double[] imaginary, bool inverse, int liveRows)
     {
-        Parallel.For(0, inverse ? size : liveRows, row => Fft.Transform(real, imaginary, row * size, size, inverse, twiddles));
+        Parallel.For(0, inverse ? size : liveRows, row => plan.Transform(real, imaginary, row * size, inverse));
         Transpose(real);
         Transpose(imaginary);
-        Parallel.For(0, inverse ? liveRows : size, row => Fft.Transform(real, imaginary, row * size, size, inverse, twiddles));
+        Parallel.For(0, inverse ? liveRows : size, row => plan.Transform(real, imaginary, row * size, inverse));
     }
 
     /// <summary>In-place transpose of the square grid, in tiles so both sides stay in cache.</summary>

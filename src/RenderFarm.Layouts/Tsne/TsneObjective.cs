@@ -32,7 +32,8 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
             rowZ = new double[n];
         }
 
-        double z = repulsion.Compute(y, force, rowZ);
+        // Only partial mode normalises each point by its own Zᵢ; joint mode needs just the total.
+        double z = repulsion.Compute(y, force, Partial ? rowZ : Span<double>.Empty);
         double[] targets = fixedPoints ?? y;
         var kl = new double[n];
         Parallel.For(0, n, i =>
