@@ -45,6 +45,13 @@ internal static class TsneNeighbors
             return NearestNeighbors.Build(data, k, metric, seed, deterministic, ct);
         }
 
+        return FromProjectedCandidates(data, k, seed, deterministic, ct);
+    }
+
+    /// <summary>The neighbours above <see cref="ExactWorkLimit"/> for Euclidean data: projected candidates re-ranked by true distance.</summary>
+    internal static KnnGraph FromProjectedCandidates(Matrix data, int k, int seed, bool deterministic, CancellationToken ct)
+    {
+        int n = data.Rows;
         int candidates = Math.Min(n - 1, (int)Math.Ceiling(CandidateFactor * k));
         Matrix projected = RandomizedPca.Fit(data, CandidateDims, seed).Transform(data);
         KnnGraph near = (long)n * n * CandidateDims <= ProjectedExactWorkLimit
