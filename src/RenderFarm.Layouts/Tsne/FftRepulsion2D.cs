@@ -31,6 +31,9 @@ internal sealed class FftRepulsion2D : IRepulsion
     private double[] weights = [];
     private int[] cells = [];
 
+    /// <summary>Gather's output before it is copied to the caller's span (a lambda cannot capture a span).</summary>
+    private double[] gathered = [];
+
     public double Compute(ReadOnlySpan<double> y, Span<double> force, Span<double> rowZ)
     {
         int n = y.Length / 2;
@@ -85,12 +88,12 @@ internal sealed class FftRepulsion2D : IRepulsion
         gridLo = lo - ((gridSide - span) / 2);
         grid = grid is not null && grid.Size == size ? grid : new InterpolationGrid(size, boxes * NodesPerBox);
         grid.Spacing = gridSide / boxes / NodesPerBox;
-        forceSpectrum = grid.KernelSpectrum((dx, dy) =>
+        forceSpectrum = grid.KernelSpectrum(0, (dx, dy) =>
         {
             double w = 1 / (1 + (dx * dx) + (dy * dy));
             return (dx * w * w, dy * w * w);
         });
-        cauchySpectrum = grid.KernelSpectrum((dx, dy) => (1 / (1 + (dx * dx) + (dy * dy)), 0));
+        cauchySpectrum = grid.KernelSpectrum(1, (dx, dy) => (1 / (1 + (dx * dx) + (dy * dy)), 0));
     }
 
     /// <summary>The lower corner and side of a square holding every point.</summary>
@@ -159,10 +162,10 @@ internal sealed class FftRepulsion2D : IRepulsion
     /// Interpolates the node potentials back to each point into output[stride·i] (and
     /// output[stride·i + 1] from the imaginary part).
     /// </summary>
-    private static void Gather(double[] weights, int[] cells, InterpolationGrid grid, Span<double> output, int stride, bool imaginaryToo)
+    private void Gather(double[] weights, int[] cells, InterpolationGrid grid, Span<double> output, int stride, bool imaginaryToo)
     {
         int n = cells.Length / 2;
-        var potentials = new double[n * stride];
+        double[] potentials = gathered.Length == n * stride ? gathered : gathered = new double[n * stride];
         Parallel.For(0, n, i =>
         {
             double sr = 0, si = 0;

@@ -15,6 +15,7 @@ internal sealed class InterpolationGrid
     private readonly double[] re;
     private readonly double[] im;
     private readonly FftPlan plan;
+    private readonly (double[] Re, double[] Im)[] spectra;
 
     public InterpolationGrid(int size, int m)
     {
@@ -26,6 +27,7 @@ internal sealed class InterpolationGrid
         re = new double[size * size];
         im = new double[size * size];
         plan = new FftPlan(size);
+        spectra = [(new double[size * size], new double[size * size]), (new double[size * size], new double[size * size])];
     }
 
     public int Size => size;
@@ -39,10 +41,18 @@ internal sealed class InterpolationGrid
     /// k₁ + i·k₂ transforms in one go into the spectrum that convolves real charges with both at
     /// once: the result's real part is the k₁ potential, its imaginary part the k₂ one.
     /// </summary>
-    public (double[] Re, double[] Im) KernelSpectrum(Func<double, double, (double Re, double Im)> kernel)
+    /// <remarks>
+    /// Written into this grid's own pair of arrays for <paramref name="slot"/> (0 or 1), reused by
+    /// every rebuild of the same size: the grid is rebuilt often while a layout expands, and fresh
+    /// arrays each time (four of size² doubles, 128 MiB at 2048²) piled up as garbage between
+    /// collections, pushing the 70k peak over 2 GiB.
+    /// </remarks>
+    public (double[] Re, double[] Im) KernelSpectrum(int slot, Func<double, double, (double Re, double Im)> kernel)
     {
-        var kr = new double[size * size];
-        var ki = new double[size * size];
+        double[] kr = spectra[slot].Re;
+        double[] ki = spectra[slot].Im;
+        Array.Clear(kr);
+        Array.Clear(ki);
         for (int a = 0; a < size; a++)
         {
             int dy = a < m ? a : a > size - m ? a - size : int.MinValue;
