@@ -15,7 +15,11 @@ internal sealed class BarnesHutRepulsion3D(double theta) : IRepulsion
         var z = new double[points.Length / 3];
         Parallel.For(0, z.Length, i => z[i] = tree.Repel(i, theta, f.AsSpan(3 * i, 3)));
         f.CopyTo(force);
-        z.CopyTo(rowZ);
+        if (!rowZ.IsEmpty)
+        {
+            z.CopyTo(rowZ);
+        }
+
         return z.Sum();
     }
 }

@@ -28,6 +28,11 @@ internal sealed class FftRepulsion2D : IRepulsion
     private double gridLo;
     private double gridSide;
     private int boxes;
+    private double[] weights = [];
+    private int[] cells = [];
+
+    /// <summary>Gather's output before it is copied to the caller's span (a lambda cannot capture a span).</summary>
+    private double[] gathered = [];
 
     public double Compute(ReadOnlySpan<double> y, Span<double> force, Span<double> rowZ)
     {
@@ -38,53 +43,57 @@ internal sealed class FftRepulsion2D : IRepulsion
             Rebuild(lo, span);
         }
 
-        var weights = new double[n * 2 * NodesPerBox];
-        var cells = new int[n * 2];
+        if (weights.Length != n * 2 * NodesPerBox)
+        {
+            weights = new double[n * 2 * NodesPerBox];
+            cells = new int[n * 2];
+        }
+
         Interpolation(y, gridLo, gridSide / boxes, boxes, weights, cells);
         grid!.Clear();
         Spread(weights, cells, grid);
         grid.TransformCharges();
-        var potentials = new double[n * 3];
-        grid.Convolve(forceSpectrum);
-        Gather(weights, cells, grid, potentials, 0, imaginaryToo: true);
-        grid.Convolve(cauchySpectrum);
-        Gather(weights, cells, grid, potentials, 2, imaginaryToo: false);
 
-        double z = 0;
-        for (int i = 0; i < n; i++)
+        // Σᵢ Σⱼ wᵢⱼ is the charges' energy under the Cauchy kernel, which Parseval's theorem reads
+        // off the charge spectrum: no inverse transform, unless each point's own sum is wanted.
+        // The grid also carries each point's interaction with itself, w = 1 at distance 0.
+        double z = grid.Energy(cauchySpectrum) - n;
+        if (!rowZ.IsEmpty)
         {
-            force[2 * i] = potentials[3 * i];
-            force[(2 * i) + 1] = potentials[(3 * i) + 1];
-
-            // The grid also carries each point's interaction with itself, w = 1 at distance 0.
-            rowZ[i] = potentials[(3 * i) + 2] - 1;
-            z += rowZ[i];
+            grid.Convolve(cauchySpectrum);
+            Gather(weights, cells, grid, rowZ, stride: 1, imaginaryToo: false);
+            for (int i = 0; i < n; i++)
+            {
+                rowZ[i] -= 1;
+            }
         }
 
+        grid.Convolve(forceSpectrum);
+        Gather(weights, cells, grid, force, stride: 2, imaginaryToo: true);
         return z;
     }
 
     /// <summary>
-    /// A grid over the points' square and its kernel spectra. The power-of-two FFT leaves room for
-    /// more boxes than the span needs; that room becomes a margin of up to a tenth of the span on
+    /// A grid over the points' square and its kernel spectra. The FFT length (2ᵖ or 3·2ᵖ) leaves
+    /// room for more boxes than the span needs; that room becomes a margin of up to a tenth of the span on
     /// each side (so the next iterations, which move the points a little, can reuse the grid), and
     /// any left over makes the boxes finer.
     /// </summary>
     private void Rebuild(double lo, double span)
     {
         int needed = Math.Max(MinBoxes, (int)Math.Ceiling(span / MaxBoxWidth));
-        int size = Fft.NextPowerOfTwo(2 * needed * NodesPerBox);
+        int size = FftPlan.GoodLength(2 * needed * NodesPerBox);
         boxes = size / 2 / NodesPerBox;
         gridSide = Math.Min(boxes * MaxBoxWidth, span * 1.2);
         gridLo = lo - ((gridSide - span) / 2);
         grid = grid is not null && grid.Size == size ? grid : new InterpolationGrid(size, boxes * NodesPerBox);
         grid.Spacing = gridSide / boxes / NodesPerBox;
-        forceSpectrum = grid.KernelSpectrum((dx, dy) =>
+        forceSpectrum = grid.KernelSpectrum(0, (dx, dy) =>
         {
             double w = 1 / (1 + (dx * dx) + (dy * dy));
             return (dx * w * w, dy * w * w);
         });
-        cauchySpectrum = grid.KernelSpectrum((dx, dy) => (1 / (1 + (dx * dx) + (dy * dy)), 0));
+        cauchySpectrum = grid.KernelSpectrum(1, (dx, dy) => (1 / (1 + (dx * dx) + (dy * dy)), 0));
     }
 
     /// <summary>The lower corner and side of a square holding every point.</summary>
@@ -149,10 +158,14 @@ internal sealed class FftRepulsion2D : IRepulsion
         }
     }
 
-    /// <summary>Interpolates the node potentials back to each point into potentials[3i + slot] (and slot + 1 from the imaginary part).</summary>
-    private static void Gather(double[] weights, int[] cells, InterpolationGrid grid, double[] potentials, int slot, bool imaginaryToo)
+    /// <summary>
+    /// Interpolates the node potentials back to each point into output[stride·i] (and
+    /// output[stride·i + 1] from the imaginary part).
+    /// </summary>
+    private void Gather(double[] weights, int[] cells, InterpolationGrid grid, Span<double> output, int stride, bool imaginaryToo)
     {
         int n = cells.Length / 2;
+        double[] potentials = gathered.Length == n * stride ? gathered : gathered = new double[n * stride];
         Parallel.For(0, n, i =>
         {
             double sr = 0, si = 0;
@@ -169,11 +182,12 @@ internal sealed class FftRepulsion2D : IRepulsion
                 }
             }
 
-            potentials[(3 * i) + slot] = sr;
+            potentials[stride * i] = sr;
             if (imaginaryToo)
             {
-                potentials[(3 * i) + slot + 1] = si;
+                potentials[(stride * i) + 1] = si;
             }
         });
+        potentials.CopyTo(output);
     }
 }

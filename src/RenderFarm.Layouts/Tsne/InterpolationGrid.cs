@@ -14,7 +14,8 @@ internal sealed class InterpolationGrid
     private readonly double[] chargeIm;
     private readonly double[] re;
     private readonly double[] im;
-    private readonly (double[] Cos, double[] Sin, int[] Swaps) twiddles;
+    private readonly FftPlan plan;
+    private readonly (double[] Re, double[] Im)[] spectra;
 
     public InterpolationGrid(int size, int m)
     {
@@ -25,7 +26,8 @@ internal sealed class InterpolationGrid
         chargeIm = new double[size * size];
         re = new double[size * size];
         im = new double[size * size];
-        twiddles = Fft.Twiddles(size);
+        plan = new FftPlan(size);
+        spectra = [(new double[size * size], new double[size * size]), (new double[size * size], new double[size * size])];
     }
 
     public int Size => size;
@@ -39,10 +41,18 @@ internal sealed class InterpolationGrid
     /// k₁ + i·k₂ transforms in one go into the spectrum that convolves real charges with both at
     /// once: the result's real part is the k₁ potential, its imaginary part the k₂ one.
     /// </summary>
-    public (double[] Re, double[] Im) KernelSpectrum(Func<double, double, (double Re, double Im)> kernel)
+    /// <remarks>
+    /// Written into this grid's own pair of arrays for <paramref name="slot"/> (0 or 1), reused by
+    /// every rebuild of the same size: the grid is rebuilt often while a layout expands, and fresh
+    /// arrays each time (four of size² doubles, 128 MiB at 2048²) piled up as garbage between
+    /// collections, pushing the 70k peak over 2 GiB.
+    /// </remarks>
+    public (double[] Re, double[] Im) KernelSpectrum(int slot, Func<double, double, (double Re, double Im)> kernel)
     {
-        var kr = new double[size * size];
-        var ki = new double[size * size];
+        double[] kr = spectra[slot].Re;
+        double[] ki = spectra[slot].Im;
+        Array.Clear(kr);
+        Array.Clear(ki);
         for (int a = 0; a < size; a++)
         {
             int dy = a < m ? a : a > size - m ? a - size : int.MinValue;
@@ -74,6 +84,27 @@ internal sealed class InterpolationGrid
         Transform2D(chargeRe, chargeIm, inverse: false, m);
     }
 
+    /// <summary>
+    /// Σ over nodes of charge × potential under the kernel whose (real, even) spectrum is given,
+    /// by Parseval: (1/size²)·Σ |Q̂|²·K̂ over the transformed charges. The charges sit only where
+    /// the circular convolution equals the linear one, so this is the linear convolution's energy.
+    /// </summary>
+    public double Energy((double[] Re, double[] Im) spectrum)
+    {
+        var partial = new double[size];
+        Parallel.For(0, size, row =>
+        {
+            double sum = 0;
+            for (int c = row * size, end = c + size; c < end; c++)
+            {
+                sum += ((chargeRe[c] * chargeRe[c]) + (chargeIm[c] * chargeIm[c])) * spectrum.Re[c];
+            }
+
+            partial[row] = sum;
+        });
+        return partial.Sum() / ((double)size * size);
+    }
+
     /// <summary>The potentials of the transformed charges under the kernel whose spectrum is given, read back with <see cref="At"/>.</summary>
     public void Convolve((double[] Re, double[] Im) spectrum)
     {
@@ -101,10 +132,10 @@ internal sealed class InterpolationGrid
     /// </summary>
     private void Transform2D(double[] real, double[] imaginary, bool inverse, int liveRows)
     {
-        Parallel.For(0, inverse ? size : liveRows, row => Fft.Transform(real, imaginary, row * size, size, inverse, twiddles));
+        Parallel.For(0, inverse ? size : liveRows, row => plan.Transform(real, imaginary, row * size, inverse));
         Transpose(real);
         Transpose(imaginary);
-        Parallel.For(0, inverse ? liveRows : size, row => Fft.Transform(real, imaginary, row * size, size, inverse, twiddles));
+        Parallel.For(0, inverse ? liveRows : size, row => plan.Transform(real, imaginary, row * size, inverse));
     }
 
     /// <summary>In-place transpose of the square grid, in tiles so both sides stay in cache.</summary>

@@ -45,7 +45,11 @@ internal static class PairwiseRepulsion
             z[i] = zi;
         });
         f.CopyTo(force);
-        z.CopyTo(rowZ);
+        if (!rowZ.IsEmpty)
+        {
+            z.CopyTo(rowZ);
+        }
+
         return z.Sum();
     }
 }

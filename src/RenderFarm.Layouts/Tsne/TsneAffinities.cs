@@ -15,7 +15,7 @@ public static class TsneAffinities
     {
         options.Validate(data.Rows);
         int k = options.NeighborsFor(data.Rows);
-        KnnGraph graph = NearestNeighbors.Build(data, k, options.Metric, options.Seed, options.Deterministic, ct);
+        KnnGraph graph = TsneNeighbors.Build(data, k, options.Metric, options.Seed, options.Deterministic, ct);
         double[] conditional = PerplexityCalibration.Conditional(graph.Distances, graph.Indices, k, options.Perplexity);
         return SparseAffinities.Symmetrise(graph.Indices, conditional, k);
     }

@@ -32,7 +32,14 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
             rowZ = new double[n];
         }
 
-        double z = repulsion.Compute(y, force, rowZ);
+        // Only partial mode normalises each point by its own Zᵢ; joint mode needs just the total.
+        double z = repulsion.Compute(y, force, Partial ? rowZ : Span<double>.Empty);
+        if (dims == 2 && !Partial && !withKl)
+        {
+            Attraction2D.Gradient(p, y, force, z, exaggeration, gradient);
+            return null;
+        }
+
         double[] targets = fixedPoints ?? y;
         var kl = new double[n];
         Parallel.For(0, n, i =>

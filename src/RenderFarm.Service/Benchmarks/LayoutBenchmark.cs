@@ -24,7 +24,7 @@ internal static class LayoutBenchmark
             (List<LayoutBenchRow> rows, Dictionary<int, float[]> umapLayouts) = Ours(options, scratch, log);
             LayoutPeerFigures peers = LayoutPeers.Measure(options, umapLayouts, scratch, log);
             LayoutPeers.KeepRecords(scratch, Path.Combine(outputRoot, "bench", "layouts-peers"));
-            var report = new LayoutBenchReport(LayoutBenchChecks.Attach(rows, peers), peers.Notes);
+            var report = new LayoutBenchReport(LayoutBenchTsneChecks.Attach(LayoutBenchChecks.Attach(rows, peers), peers), peers.Notes);
             report.Write(outputRoot, log);
             return report;
         }
@@ -77,6 +77,11 @@ internal static class LayoutBenchmark
                 Matrix? pca = null;
                 Measurement m = Measurement.Of(() => pca = RandomizedPca.Layout(data, 2, 42));
                 rows.Add(WithQuality(LayoutBenchRow.Of($"pca-{n}", $"PCA 2-D, {n:N0} × 784 (randomized)", n, m), data, pca!, labels));
+            }
+
+            if (options.Runs("tsne"))
+            {
+                rows.Add(LayoutBenchmarkTsne.Run(data, labels, log));
             }
         }
 

@@ -6,7 +6,7 @@ namespace RenderFarm.Service.Benchmarks;
 /// <summary>What <c>renderfarm bench layouts</c> measures: sizes, which parts, and where the peers are.</summary>
 internal sealed record LayoutBenchmarkOptions
 {
-    public static readonly IReadOnlyList<string> Parts = ["umap", "grid", "pca"];
+    public static readonly IReadOnlyList<string> Parts = ["umap", "grid", "pca", "tsne"];
 
     /// <summary>Fashion-MNIST row counts (the first N of train + test), smallest first.</summary>
     public IReadOnlyList<int> Sizes { get; init; } = [10_000, 70_000];

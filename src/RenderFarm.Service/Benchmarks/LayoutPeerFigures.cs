@@ -18,6 +18,11 @@ internal sealed class LayoutPeerFigures
 
     public Dictionary<int, LapPeer> Lap { get; } = [];
 
+    /// <summary>scikit-learn's Barnes-Hut TSNE (a UMAP-like record: one fit, no warm one).</summary>
+    public Dictionary<int, UmapPeer> SklearnTsne { get; } = [];
+
+    public Dictionary<int, UmapPeer> Rtsne { get; } = [];
+
     public List<string> Notes { get; } = [];
 
     /// <summary>shared/peers/RESULTS.md (2 cores, Debian 12), printed when the peers cannot run here; never used for ratios.</summary>
@@ -29,6 +34,10 @@ internal sealed class LayoutPeerFigures
         figures.UmapLearn[70_000] = new UmapPeer("umap-learn", 70_000, 51.9, 37.8, 59.5, 1886, 0.9746, 0.7628, true);
         figures.Uwot[10_000] = new UmapPeer("uwot", 10_000, 15.8, null, 17.8, 490, 0.9771, 0.7578, true);
         figures.Uwot[70_000] = new UmapPeer("uwot", 70_000, 127.3, null, 130.4, 1394, 0.9756, 0.7644, true);
+        figures.SklearnTsne[10_000] = new UmapPeer("sklearn TSNE", 10_000, 87.4, null, 89.3, 411, 0.9848, 0.7916, true);
+        figures.SklearnTsne[70_000] = new UmapPeer("sklearn TSNE", 70_000, 529.2, null, 531.8, 817, 0.9829, 0.8010, true);
+        figures.Rtsne[10_000] = new UmapPeer("Rtsne", 10_000, 97.0, null, 97.6, 386, 0.9851, 0.7952, true);
+        figures.Rtsne[70_000] = new UmapPeer("Rtsne", 70_000, 1269.2, null, 1271.8, 2350, 0.9818, 0.7948, true);
         figures.Lap[4_096] = new LapPeer(4_096, 1.14 + 21.03, 9.223, 442, true);
         figures.Lap[10_000] = new LapPeer(10_000, 6.86 + 297.69, 14.622, 2347, true);
         return figures;

@@ -71,6 +71,11 @@ internal static class LayoutPeers
             figures.Notes.Add("uwot skipped: Rscript cannot load uwot");
         }
 
+        if (options.Runs("tsne") && options.Sizes.Contains(10_000))
+        {
+            MeasureTsne(figures, peers, log);
+        }
+
         if (options.Runs("grid") && ourUmap.Count > 0 && ourUmap.Keys.Max() >= 4_096)
         {
             // scipy snaps the same points we snap: the first 4,096 of our own largest UMAP layout.
@@ -86,6 +91,32 @@ internal static class LayoutPeers
 
         figures.Notes.Add("peers measured in this run on this machine, one at a time after ours");
         return figures;
+    }
+
+    /// <summary>
+    /// scikit-learn's and Rtsne's t-SNE on 10k only: at 70k they take 9 and 21 minutes
+    /// (RESULTS.md), and the 70k target is absolute.
+    /// </summary>
+    private static void MeasureTsne(LayoutPeerFigures figures, string peers, TextWriter log)
+    {
+        string outDir = Path.Combine(peers, "out");
+        Attempt(figures, "scikit-learn TSNE 10,000", () =>
+        {
+            Step(peers, $"bash run_all.sh tsne10k && {Python} quality.py tsne_sklearn_10000", log);
+            figures.SklearnTsne[10_000] = LayoutPeerFigures.ReadUmap(outDir, "tsne_sklearn_10000", "sklearn TSNE", 10_000);
+        });
+        if (Run("Rscript", ["-e", "library(Rtsne)"], peers, TimeSpan.FromMinutes(2)) != 0)
+        {
+            figures.Notes.Add("Rtsne skipped: Rscript cannot load Rtsne");
+            return;
+        }
+
+        Attempt(figures, "Rtsne 10,000", () =>
+        {
+            Step(peers, $"bash run_all.sh rtsne10k && {Python} quality.py rtsne_10000", log);
+            figures.Rtsne[10_000] = LayoutPeerFigures.ReadUmap(outDir, "rtsne_10000", "Rtsne", 10_000);
+        });
+        figures.Notes.Add("t-SNE peers: 10k only (scikit-learn 70k ≈ 9 min, Rtsne 70k ≈ 21 min in RESULTS.md)");
     }
 
     /// <summary>

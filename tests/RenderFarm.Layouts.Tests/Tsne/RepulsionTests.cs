@@ -20,6 +20,26 @@ public sealed class RepulsionTests
 
     [Theory]
     [InlineData(1.0)]
+    [InlineData(5.0)]
+    [InlineData(12.0)]
+    public void FftRepulsion2D_WithoutRowSums_TotalZMatchesExactAndRowSumsAgree(double spread)
+    {
+        double[] y = Points(1000, 2, spread, seed: 6);
+        var repulsion = new FftRepulsion2D();
+        var rowZ = new double[y.Length / 2];
+
+        // Z from the charge spectrum alone (Parseval), then from the interpolated per-point sums.
+        double z = repulsion.Compute(y, new double[y.Length], Span<double>.Empty);
+        double zFromRows = repulsion.Compute(y, new double[y.Length], rowZ);
+        (_, double exactZ) = Run(new ExactRepulsion(2), y);
+
+        Assert.True(Math.Abs(z - exactZ) / exactZ < 5e-3, $"Z {z} vs {exactZ}");
+        Assert.Equal(zFromRows, z, Math.Abs(z) * 1e-9);
+        Assert.Equal(zFromRows, rowZ.Sum(), Math.Abs(z) * 1e-9);
+    }
+
+    [Theory]
+    [InlineData(1.0)]
     [InlineData(20.0)]
     public void BarnesHutRepulsion3D_RandomPoints_MatchesExactForceFieldAndZ(double spread)
     {

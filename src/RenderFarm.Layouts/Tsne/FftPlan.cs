@@ -1,0 +1,138 @@
+namespace RenderFarm.Layouts.Tsne;
+
+/// <summary>
+/// A complex FFT of one length, 2ᵖ or 3·2ᵖ. Allowing the factor 3 lets the interpolation grid
+/// grow in steps of 4/3 and 3/2 instead of doubling: a 2-D grid of 1,536² where 2,048² would
+/// otherwise be needed does 44 % of the work. A 3·2ᵖ transform is one radix-3 decimation-in-time
+/// step over three radix-2 transforms of the interleaved thirds (<see cref="Fft"/>).
+/// </summary>
+internal sealed class FftPlan
+{
+    /// <summary>√3 / 2, the imaginary part of the cube roots of unity.</summary>
+    private const double HalfRootThree = 0.86602540378443864676;
+
+    [ThreadStatic]
+    private static double[]? scratchRe;
+
+    [ThreadStatic]
+    private static double[]? scratchIm;
+
+    private readonly (double[] Cos, double[] Sin, int[] Swaps) radix2;
+
+    /// <summary>cos, sin of 2π·k/n and 2π·2k/n for k &lt; n/3: the twiddles of the radix-3 step.</summary>
+    private readonly double[] cos1 = [];
+    private readonly double[] sin1 = [];
+    private readonly double[] cos2 = [];
+    private readonly double[] sin2 = [];
+
+    public FftPlan(int length)
+    {
+        if (!IsSupported(length))
+        {
+            throw new ArgumentOutOfRangeException(nameof(length), $"FFT length must be 2^p or 3·2^p, got {length}.");
+        }
+
+        Length = length;
+        bool three = length % 3 == 0;
+        Third = three ? length / 3 : 0;
+        radix2 = Fft.Twiddles(three ? Third : length);
+        if (three)
+        {
+            cos1 = new double[Third];
+            sin1 = new double[Third];
+            cos2 = new double[Third];
+            sin2 = new double[Third];
+            for (int k = 0; k < Third; k++)
+            {
+                double angle = 2 * Math.PI * k / length;
+                (sin1[k], cos1[k]) = Math.SinCos(angle);
+                (sin2[k], cos2[k]) = Math.SinCos(2 * angle);
+            }
+        }
+    }
+
+    public int Length { get; }
+
+    /// <summary>n/3 when the length has the factor 3, else 0.</summary>
+    private int Third { get; }
+
+    public static bool IsSupported(int length)
+    {
+        int odd = length % 3 == 0 ? length / 3 : length;
+        return odd >= 1 && (odd & (odd - 1)) == 0;
+    }
+
+    /// <summary>The smallest supported length at least <paramref name="n"/>.</summary>
+    public static int GoodLength(int n)
+    {
+        int power = Fft.NextPowerOfTwo(n);
+        int withThree = 3 * Fft.NextPowerOfTwo((n + 2) / 3);
+        return Math.Min(power, withThree);
+    }
+
+    /// <summary>
+    /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
+    /// re/im[offset, offset + n) in place. Safe to call from several threads at once.
+    /// </summary>
+    public void Transform(double[] re, double[] im, int offset, bool inverse)
+    {
+        if (Third == 0)
+        {
+            Fft.Transform(re, im, offset, Length, inverse, radix2);
+            return;
+        }
+
+        if (offset < 0 || offset + Length > re.Length || offset + Length > im.Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), $"An FFT of {Length} at {offset} does not fit the arrays.");
+        }
+
+        int third = Third;
+        double[] sr = scratchRe is { } a && a.Length >= Length ? a : scratchRe = new double[Length];
+        double[] si = scratchIm is { } b && b.Length >= Length ? b : scratchIm = new double[Length];
+
+        // Thirds x[3j + r] side by side, each transformed on its own.
+        for (int r = 0; r < 3; r++)
+        {
+            for (int j = 0; j < third; j++)
+            {
+                sr[(r * third) + j] = re[offset + (3 * j) + r];
+                si[(r * third) + j] = im[offset + (3 * j) + r];
+            }
+
+            Fft.Transform(sr, si, r * third, third, inverse, radix2);
+        }
+
+        Combine(sr, si, re, im, offset, inverse);
+    }
+
+    /// <summary>
+    /// X[k + q·n/3] = F₀[k] + ω^q·t₁ + ω^{2q}·t₂ with t₁ = W^k·F₁[k], t₂ = W^{2k}·F₂[k]; written
+    /// with s = t₁ + t₂ and d = t₁ − t₂, the two non-trivial outputs are −s/2 ± iσ(√3/2)·d.
+    /// </summary>
+    private void Combine(double[] sr, double[] si, double[] re, double[] im, int offset, bool inverse)
+    {
+        int third = Third;
+        double sign = inverse ? 1 : -1;
+        for (int k = 0; k < third; k++)
+        {
+            double w1r = cos1[k], w1i = sign * sin1[k], w2r = cos2[k], w2i = sign * sin2[k];
+            double f0r = sr[k], f0i = si[k];
+            double f1r = sr[third + k], f1i = si[third + k];
+            double f2r = sr[(2 * third) + k], f2i = si[(2 * third) + k];
+            double t1r = (w1r * f1r) - (w1i * f1i), t1i = (w1r * f1i) + (w1i * f1r);
+            double t2r = (w2r * f2r) - (w2i * f2i), t2i = (w2r * f2i) + (w2i * f2r);
+            double sumR = t1r + t2r, sumI = t1i + t2i;
+
+            // iσ(√3/2)·d as a real and an imaginary part.
+            double rotR = -sign * HalfRootThree * (t1i - t2i), rotI = sign * HalfRootThree * (t1r - t2r);
+            double midR = f0r - (0.5 * sumR), midI = f0i - (0.5 * sumI);
+            re[offset + k] = f0r + sumR;
+            im[offset + k] = f0i + sumI;
+            re[offset + third + k] = midR + rotR;
+            im[offset + third + k] = midI + rotI;
+            re[offset + (2 * third) + k] = midR - rotR;
+            im[offset + (2 * third) + k] = midI - rotI;
+        }
+    }
+}
