@@ -28,7 +28,7 @@ internal static class BenchCommand
     {
         var sizes = new Option<string>("--sizes") { Description = "Fashion-MNIST row counts (first N of train + test).", DefaultValueFactory = _ => "10000,70000" };
         var peers = new Option<string>("--peers") { Description = "auto (../shared/peers when its packages are installed), none, or the peer scripts' folder.", DefaultValueFactory = _ => "auto" };
-        var only = new Option<string>("--only") { Description = "Parts to run: umap, grid, pca.", DefaultValueFactory = _ => string.Join(',', LayoutBenchmarkOptions.Parts) };
+        var only = new Option<string>("--only") { Description = "Parts to run: umap, tsne, grid, pca.", DefaultValueFactory = _ => string.Join(',', LayoutBenchmarkOptions.Parts) };
         var layouts = new Command("layouts", "Time UMAP, grid snapping and PCA on Fashion-MNIST, with quality, against umap-learn/uwot/scipy.") { sizes, peers, only };
         layouts.SetAction(parse => CommandGuard.Run(console, parse.GetValue(verbose), () =>
         {
