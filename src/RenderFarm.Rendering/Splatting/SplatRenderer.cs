@@ -1,0 +1,146 @@
+using System.Numerics;
+using Silk.NET.Vulkan;
+using RenderFarm.Core.Colors;
+using RenderFarm.Rendering.Devices;
+using RenderFarm.Rendering.Frames;
+using RenderFarm.Rendering.Resources;
+
+namespace RenderFarm.Rendering.Splatting;
+
+/// <summary>
+/// The compute splatting path of a <see cref="FrameRenderer"/>: bins each layer on the CPU, then one
+/// dispatch per layer composites it over the pixel buffer (the background for the first), which the
+/// host reads back directly. Layers are drawn in order and items within a layer in order, as the
+/// raster path draws them, so the two agree up to rounding (the raster path stores 8-bit sRGB after
+/// every blend; this path once per layer).
+/// </summary>
+internal sealed unsafe class SplatRenderer : IDisposable
+{
+    /// <summary>
+    /// Bin entries beyond which a layer goes to the raster path: each entry costs a 16×16-pixel test,
+    /// so items covering many bins (sprites of hundreds of pixels) are cheaper as quads.
+    /// </summary>
+    public const long MaxEntries = 8L << 20;
+
+    private static readonly PointLayer EmptyLayer = new() { Positions = ReadOnlyMemory<float>.Empty, Colors = new Rgba8[1] };
+
+    private readonly GpuContext _gpu;
+    private readonly SplatPipelines _pipelines;
+    private readonly SplatSlot[] _slots;
+    private readonly int _width, _height;
+    private GpuBuffer? _pixels;
+    private bool _disposed;
+
+    public SplatRenderer(GpuContext gpu, SharedLayouts layouts, int maxLayers, int width, int height)
+    {
+        _gpu = gpu;
+        _width = width;
+        _height = height;
+        _pipelines = new SplatPipelines(gpu, layouts, maxLayers);
+        _slots = new SplatSlot[maxLayers];
+        try
+        {
+            for (int i = 0; i < maxLayers; i++) _slots[i] = new SplatSlot(gpu, _pipelines.AllocateSet());
+        }
+        catch
+        {
+            Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Whether this path can draw <paramref name="frame"/> at all: orthographic, atlases on one sheet.</summary>
+    public static bool CanDraw(FrameDescription frame, bool perspective)
+    {
+        if (perspective) return false;
+        foreach (var layer in frame.Layers)
+        {
+            if (layer is SpriteLayer { Atlas.SheetCount: > 1 }) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Bins every layer; false when one would need more than <see cref="MaxEntries"/> bin entries.</summary>
+    public bool Prepare(FrameDescription frame, Matrix4x4 worldToClip, int width, int height, float pixelsPerUnit)
+    {
+        int count = Math.Max(1, frame.Layers.Count);
+        for (int i = 0; i < count; i++)
+        {
+            var layer = frame.Layers.Count == 0 ? EmptyLayer : frame.Layers[i];
+            if (!_slots[i].Binner.Bin(layer, worldToClip, width, height, pixelsPerUnit, MaxEntries)) return false;
+        }
+        _pixels ??= new GpuBuffer(_gpu, (ulong)_width * (ulong)_height * 4, BufferUsageFlags.StorageBufferBit, preferCached: true);
+        for (int i = 0; i < count; i++) _slots[i].Upload(_pixels);
+        return true;
+    }
+
+    /// <summary>Records the dispatches of the frame <see cref="Prepare"/> binned, then the barrier that lets the host read the pixels.</summary>
+    public void Record(CommandBuffer cmd, FrameDescription frame, int width, int height)
+    {
+        var vk = _gpu.Vk;
+        int count = Math.Max(1, frame.Layers.Count);
+        for (int i = 0; i < count; i++)
+        {
+            var layer = frame.Layers.Count == 0 ? EmptyLayer : frame.Layers[i];
+            var slot = _slots[i];
+            var push = new SplatPushConstants
+            {
+                Width = (uint)width,
+                Height = (uint)height,
+                BinsX = (uint)slot.Binner.BinsX,
+                Flags = i == 0 ? SplatPushConstants.FirstLayer : 0,
+                Background = SplatBinner.Pack(frame.Background),
+            };
+            var set = slot.Set;
+            if (layer is SpriteLayer sprites)
+            {
+                FillSpriteConstants(sprites, ref push);
+                vk.CmdBindPipeline(cmd, PipelineBindPoint.Compute, _pipelines.Sprites);
+                var sheet = sprites.Atlas.SheetSet(0);
+                vk.CmdBindDescriptorSets(cmd, PipelineBindPoint.Compute, _pipelines.Layout, 1, 1, &sheet, 0, null);
+            }
+            else
+            {
+                if (layer is PointLayer { Shading: PointShading.Sphere }) push.Flags |= SplatPushConstants.Spheres;
+                vk.CmdBindPipeline(cmd, PipelineBindPoint.Compute, _pipelines.Points);
+            }
+            vk.CmdBindDescriptorSets(cmd, PipelineBindPoint.Compute, _pipelines.Layout, 0, 1, &set, 0, null);
+            vk.CmdPushConstants(cmd, _pipelines.Layout, ShaderStageFlags.ComputeBit, 0, SplatPushConstants.Bytes, &push);
+            vk.CmdDispatch(cmd, (uint)slot.Binner.BinsX, (uint)slot.Binner.BinsY, 1);
+            // The next layer reads what this one wrote; the host reads the last.
+            bool last = i == count - 1;
+            var barrier = new MemoryBarrier
+            {
+                SType = StructureType.MemoryBarrier,
+                SrcAccessMask = AccessFlags.ShaderWriteBit,
+                DstAccessMask = last ? AccessFlags.HostReadBit : AccessFlags.ShaderReadBit | AccessFlags.ShaderWriteBit,
+            };
+            vk.CmdPipelineBarrier(cmd, PipelineStageFlags.ComputeShaderBit,
+                last ? PipelineStageFlags.HostBit : PipelineStageFlags.ComputeShaderBit, 0, 1, &barrier, 0, null, 0, null);
+        }
+    }
+
+    private static void FillSpriteConstants(SpriteLayer sprites, ref SplatPushConstants push)
+    {
+        var layout = sprites.Atlas.Layout;
+        push.CellUv = (float)layout.CellSize / layout.LayerSize;
+        // The shader compares linear luminance, so the sRGB threshold is decoded once here (as the raster path does).
+        push.Threshold = Math.Max(1e-6f, LayerUploader.SrgbToLinear(sprites.Threshold));
+        push.BorderPixels = sprites.BorderPixels;
+        if (sprites.Mode == SpriteMode.Opaque) push.Flags |= SplatPushConstants.Opaque;
+        if (sprites.Atlas.DecodeInShader) push.Flags |= SplatPushConstants.DecodeSrgb;
+        if (sprites.Colors.Length > 0) push.Flags |= SplatPushConstants.Tint;
+    }
+
+    /// <summary>Copies the finished <paramref name="width"/>×<paramref name="height"/> pixels (already tightly packed) out.</summary>
+    public void CopyPixels(int width, int height, Span<byte> rgba) => _pixels!.Bytes(0, width * height * 4).CopyTo(rgba);
+
+    public void Dispose()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        foreach (var slot in _slots) slot?.Dispose();
+        _pixels?.Dispose();
+        _pipelines.Dispose();
+    }
+}
