@@ -29,6 +29,7 @@ public sealed unsafe class FrameRenderer : IDisposable
     private readonly Dictionary<(string Shader, bool Depth), Pipeline> _pipelines = [];
     private readonly DepthOrder _depthOrder = new();
     private SplatRenderer? _splatter;
+    private bool? _computeSupported;
     private bool _disposed;
 
     private readonly Action<FrameRenderer>? _onDispose;
@@ -142,7 +143,7 @@ public sealed unsafe class FrameRenderer : IDisposable
             RenderPath.Raster => false,
             _ => _gpu.Info.IsCpu,
         };
-        return preferred && SplatRenderer.CanDraw(frame, perspective);
+        return preferred && (_computeSupported ??= SplatRenderer.DeviceSupports(_gpu)) && SplatRenderer.CanDraw(frame, perspective);
     }
 
     private SplatRenderer Splatter => _splatter ??= new SplatRenderer(_gpu, _layouts, MaxLayers, Width, Height);

@@ -10,8 +10,8 @@ public enum RenderPath
     Raster,
 
     /// <summary>
-    /// Compute splatting: items binned into 16-pixel screen bins, each bin composited in order by one
-    /// workgroup. Orthographic frames with single-sheet atlases only; others fall back to raster.
+    /// Compute splatting: items binned into 8-pixel screen bins, each bin composited in order by one
+    /// workgroup. Orthographic frames with single-sheet atlases on Vulkan 1.1 devices only; others fall back to raster.
     /// </summary>
     Compute,
 }

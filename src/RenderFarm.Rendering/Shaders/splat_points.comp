@@ -10,7 +10,7 @@ vec4 shade(Splat s, vec2 p) {
     float radiusPx = s.extent;
     float coverage = clamp(radiusPx - length(px) + 0.5, 0.0, 1.0);
     if (coverage <= 0.0) return vec4(0.0);
-    vec4 color = decodeColor(s.color);
+    vec4 color = s.color;
     vec3 rgb = color.rgb;
     if ((pc.flags & SPLAT_SPHERES) != 0u) {
         vec2 xy = px / max(radiusPx, 1e-3);

@@ -15,7 +15,7 @@ vec4 shade(Splat s, vec2 p) {
     vec4 texel = textureLod(atlas, vec3(uv, s.layer), s.lod);
     if ((pc.flags & SPLAT_DECODE_SRGB) != 0u) texel.rgb = srgbToLinear(texel.rgb);
     bool tinted = (pc.flags & SPLAT_TINT) != 0u;
-    vec4 tint = decodeColor(s.color);
+    vec4 tint = s.color;
     if ((pc.flags & SPLAT_OPAQUE) != 0u) {
         float fromEdgePx = (1.0 - max(abs(local.x), abs(local.y))) * s.extent;
         if (tinted && fromEdgePx < pc.borderPx) return vec4(tint.rgb, 1.0);

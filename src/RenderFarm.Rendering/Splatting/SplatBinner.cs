@@ -5,7 +5,7 @@ using RenderFarm.Rendering.Frames;
 namespace RenderFarm.Rendering.Splatting;
 
 /// <summary>
-/// Sorts one layer's items into <see cref="BinSize"/>-pixel screen bins for the splatting shaders:
+/// Sorts one layer's items into <see cref="BinSize"/>-pixel square screen bins for the splatting shaders:
 /// a count, a prefix sum and a scatter, visiting items in draw order so each bin lists its items in
 /// draw order too. Done on the CPU because it is cheap there (a few hundred thousand entries for
 /// 70,000 small items, ~1–2 ms) and exact: no atomics, so the lists — and the pixels — are the
@@ -14,22 +14,28 @@ namespace RenderFarm.Rendering.Splatting;
 internal sealed class SplatBinner
 {
     /// <summary>Bin side in pixels: the shaders' workgroup is one bin, one invocation per pixel.</summary>
-    public const int BinSize = 16;
+    public const int BinSize = 8;
 
-    private int[] _rects = [];      // per item: first and last bin column and row (x0 > x1: off screen)
+    private int[] _rects = [];      // per item: first and last bin column, first and last pixel row (x0 > x1: off the tile)
     private uint[] _cursor = [];
 
     public SplatItem[] Items { get; private set; } = [];
     public int ItemCount { get; private set; }
 
-    /// <summary>Bin b's items are BinItems[BinStarts[b] .. BinStarts[b + 1]).</summary>
-    public uint[] BinStarts { get; private set; } = [];
-    public uint[] BinItems { get; private set; } = [];
+    /// <summary>
+    /// One list per pixel row of each bin (an 8-pixel row segment): list l's items are
+    /// ListItems[ListStarts[l] .. ListStarts[l + 1]). Per row, not per bin, because llvmpipe runs
+    /// each row of a workgroup as one 8-lane vector with its own loop, and a masked-off lane costs
+    /// as much as a busy one: a row that walks only the items touching it skips the rest.
+    /// </summary>
+    public uint[] ListStarts { get; private set; } = [];
+    public uint[] ListItems { get; private set; } = [];
     public int EntryCount { get; private set; }
 
     public int BinsX { get; private set; }
     public int BinsY { get; private set; }
     public int BinCount => BinsX * BinsY;
+    public int ListCount => BinCount * BinSize;
 
     /// <summary>
     /// Bins <paramref name="layer"/> for a <paramref name="width"/>×<paramref name="height"/> tile
@@ -45,8 +51,8 @@ internal sealed class SplatBinner
         ItemCount = n;
         if (Items.Length < n) Items = new SplatItem[n];
         if (_rects.Length < 4 * n) _rects = new int[4 * n];
-        if (BinStarts.Length < BinCount + 1) BinStarts = new uint[BinCount + 1];
-        if (_cursor.Length < BinCount) _cursor = new uint[BinCount];
+        if (ListStarts.Length < ListCount + 1) ListStarts = new uint[ListCount + 1];
+        if (_cursor.Length < ListCount) _cursor = new uint[ListCount];
 
         var scale = layer.SizeUnit == SizeUnit.World ? pixelsPerUnit : 1f;
         switch (layer)
@@ -66,7 +72,8 @@ internal sealed class SplatBinner
         for (int i = 0; i < ItemCount; i++)
         {
             float diameter = (sizes.IsEmpty ? points.Size : sizes[i]) * scale;
-            Items[i] = new SplatItem { Extent = 0.5f * diameter, Color = Pack(colors[colors.Length == 1 ? 0 : i]) };
+            Items[i] = new SplatItem { Extent = 0.5f * diameter };
+            SetColor(ref Items[i], colors[colors.Length == 1 ? 0 : i]);
         }
     }
 
@@ -88,16 +95,16 @@ internal sealed class SplatBinner
             Items[i] = new SplatItem
             {
                 Extent = 0.5f * side,
-                Color = colors.IsEmpty ? 0xFFFFFFFFu : Pack(colors[colors.Length == 1 ? 0 : i]),
                 U = slot % layout.SlotsPerRow * slotUv + insetUv,
                 V = slot / layout.SlotsPerRow * slotUv + insetUv,
                 Layer = inSheet / layout.SlotsPerLayer,
                 Lod = lod,
             };
+            SetColor(ref Items[i], colors.IsEmpty ? new Rgba8(255, 255, 255) : colors[colors.Length == 1 ? 0 : i]);
         }
     }
 
-    /// <summary>Centres in tile pixels (the viewport transform of the raster path) and the bins each item reaches.</summary>
+    /// <summary>Centres in tile pixels (the viewport transform of the raster path), the bin columns and the pixel rows each item reaches.</summary>
     private void Place(ReadOnlySpan<float> positions, int dims, Matrix4x4 worldToClip, int width, int height, bool points)
     {
         for (int i = 0; i < ItemCount; i++)
@@ -110,22 +117,27 @@ internal sealed class SplatBinner
             // Discs reach half a pixel past their radius (the anti-aliased edge); squares do not.
             float reach = item.Extent + (points ? 0.5f : 0f);
             var rect = _rects.AsSpan(4 * i, 4);
-            float x0 = item.X - reach, x1 = item.X + reach, y0 = item.Y - reach, y1 = item.Y + reach;
-            if (!(x1 >= 0 && y1 >= 0 && x0 < width && y0 < height && reach > 0))
+            // Pixels whose centre (+0.5) lies within reach, clamped to the tile.
+            float x0 = MathF.Ceiling(item.X - reach - 0.5f), x1 = MathF.Floor(item.X + reach - 0.5f);
+            float y0 = MathF.Ceiling(item.Y - reach - 0.5f), y1 = MathF.Floor(item.Y + reach - 0.5f);
+            if (!(x1 >= 0 && y1 >= 0 && x0 < width && y0 < height && x0 <= x1 && y0 <= y1))
             {
-                rect[0] = 1; rect[1] = 0; // off screen, NaN or empty
+                rect[0] = 1; rect[1] = 0; // off the tile, NaN or empty
                 continue;
             }
-            rect[0] = (int)Math.Max(0f, x0) / BinSize;
-            rect[1] = (int)Math.Min(width - 1f, x1) / BinSize;
-            rect[2] = (int)Math.Max(0f, y0) / BinSize;
-            rect[3] = (int)Math.Min(height - 1f, y1) / BinSize;
+            rect[0] = (int)MathF.Max(0f, x0) / BinSize;
+            rect[1] = (int)MathF.Min(width - 1f, x1) / BinSize;
+            rect[2] = (int)MathF.Max(0f, y0);
+            rect[3] = (int)MathF.Min(height - 1f, y1);
         }
     }
 
+    /// <summary>List of the pixel row <paramref name="y"/> of bin column <paramref name="bx"/>: bins in row-major order, rows within a bin.</summary>
+    private int List(int bx, int y) => ((y / BinSize * BinsX + bx) * BinSize) + y % BinSize;
+
     private bool Scatter(long maxEntries)
     {
-        var counts = _cursor.AsSpan(0, BinCount);
+        var counts = _cursor.AsSpan(0, ListCount);
         counts.Clear();
         long entries = 0;
         for (int i = 0; i < ItemCount; i++)
@@ -134,27 +146,37 @@ internal sealed class SplatBinner
             if (r[0] > r[1]) continue;
             entries += (long)(r[1] - r[0] + 1) * (r[3] - r[2] + 1);
             if (entries > maxEntries) return false;
-            for (int by = r[2]; by <= r[3]; by++)
-                for (int bx = r[0]; bx <= r[1]; bx++) counts[by * BinsX + bx]++;
+            for (int y = r[2]; y <= r[3]; y++)
+                for (int bx = r[0]; bx <= r[1]; bx++) counts[List(bx, y)]++;
         }
         EntryCount = (int)entries;
         uint sum = 0;
-        for (int b = 0; b < BinCount; b++)
+        for (int l = 0; l < ListCount; l++)
         {
-            BinStarts[b] = sum;
-            sum += counts[b];
-            counts[b] = BinStarts[b]; // from here on: where the bin's next entry goes
+            ListStarts[l] = sum;
+            sum += counts[l];
+            counts[l] = ListStarts[l]; // from here on: where the list's next entry goes
         }
-        BinStarts[BinCount] = sum;
-        if (BinItems.Length < EntryCount) BinItems = new uint[Math.Max(EntryCount, BinItems.Length * 2)];
+        ListStarts[ListCount] = sum;
+        if (ListItems.Length < EntryCount) ListItems = new uint[Math.Max(EntryCount, ListItems.Length * 2)];
         for (int i = 0; i < ItemCount; i++)
         {
             var r = _rects.AsSpan(4 * i, 4);
             if (r[0] > r[1]) continue;
-            for (int by = r[2]; by <= r[3]; by++)
-                for (int bx = r[0]; bx <= r[1]; bx++) BinItems[counts[by * BinsX + bx]++] = (uint)i;
+            for (int y = r[2]; y <= r[3]; y++)
+                for (int bx = r[0]; bx <= r[1]; bx++) ListItems[counts[List(bx, y)]++] = (uint)i;
         }
         return true;
+    }
+
+    private static readonly float[] Linear = Enumerable.Range(0, 256).Select(v => FrameRenderer.SrgbToLinear((byte)v)).ToArray();
+
+    private static void SetColor(ref SplatItem item, Rgba8 c)
+    {
+        item.R = Linear[c.R];
+        item.G = Linear[c.G];
+        item.B = Linear[c.B];
+        item.A = c.A / 255f;
     }
 
     public static uint Pack(Rgba8 c) => c.R | (uint)c.G << 8 | (uint)c.B << 16 | (uint)c.A << 24;

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace RenderFarm.Rendering.Splatting;
 
-/// <summary>One item as the splatting shaders read it: the <c>Splat</c> struct of Shaders/splat.glsl (32 bytes).</summary>
+/// <summary>One item as the splatting shaders read it: the <c>Splat</c> struct of Shaders/splat.glsl (48 bytes, std430).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct SplatItem
 {
@@ -12,9 +12,14 @@ internal struct SplatItem
     /// <summary>Points: radius in pixels. Sprites: half the side in pixels.</summary>
     public float Extent;
 
-    /// <summary>sRGB RGBA8: the point's colour or the sprite's tint.</summary>
-    public uint Color;
+    /// <summary>Sprites: the array layer of the cell.</summary>
+    public float Layer;
 
-    /// <summary>Sprites: the cell's top-left texture coordinate, array layer and mip level.</summary>
-    public float U, V, Layer, Lod;
+    /// <summary>The point's colour or the sprite's tint: linear RGB, straight alpha.</summary>
+    public float R, G, B, A;
+
+    /// <summary>Sprites: the cell's top-left texture coordinate and mip level.</summary>
+    public float U, V, Lod;
+
+    private float _pad;
 }

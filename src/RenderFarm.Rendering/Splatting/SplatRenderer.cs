@@ -17,7 +17,7 @@ namespace RenderFarm.Rendering.Splatting;
 internal sealed unsafe class SplatRenderer : IDisposable
 {
     /// <summary>
-    /// Bin entries beyond which a layer goes to the raster path: each entry costs a 16×16-pixel test,
+    /// Bin entries beyond which a layer goes to the raster path: each entry costs a test per pixel of the bin,
     /// so items covering many bins (sprites of hundreds of pixels) are cheaper as quads.
     /// </summary>
     public const long MaxEntries = 8L << 20;
@@ -47,6 +47,17 @@ internal sealed unsafe class SplatRenderer : IDisposable
             Dispose();
             throw;
         }
+    }
+
+    /// <summary>Whether the device can run the splatting shaders: Vulkan 1.1 with subgroup votes in compute shaders.</summary>
+    public static bool DeviceSupports(GpuContext gpu)
+    {
+        if (!Version.TryParse(gpu.Info.VulkanVersion, out var version) || version < new Version(1, 1)) return false;
+        var subgroup = new PhysicalDeviceSubgroupProperties { SType = StructureType.PhysicalDeviceSubgroupProperties };
+        var properties = new PhysicalDeviceProperties2 { SType = StructureType.PhysicalDeviceProperties2, PNext = &subgroup };
+        gpu.Vk.GetPhysicalDeviceProperties2(gpu.Physical, &properties);
+        return (subgroup.SupportedStages & ShaderStageFlags.ComputeBit) != 0
+            && (subgroup.SupportedOperations & SubgroupFeatureFlags.VoteBit) != 0;
     }
 
     /// <summary>Whether this path can draw <paramref name="frame"/> at all: orthographic, atlases on one sheet.</summary>

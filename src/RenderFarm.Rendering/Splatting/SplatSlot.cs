@@ -30,8 +30,8 @@ internal sealed unsafe class SplatSlot : IDisposable
     {
         var b = Binner;
         Write(0, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.Items.AsSpan(0, b.ItemCount)));
-        Write(1, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.BinStarts.AsSpan(0, b.BinCount + 1)));
-        Write(2, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.BinItems.AsSpan(0, b.EntryCount)));
+        Write(1, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.ListStarts.AsSpan(0, b.ListCount + 1)));
+        Write(2, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.ListItems.AsSpan(0, b.EntryCount)));
         if (!ReferenceEquals(pixels, _pixels))
         {
             _pixels = pixels;
