@@ -120,7 +120,7 @@ internal sealed class SplatBinner
             // Pixels whose centre (+0.5) lies within reach, clamped to the tile.
             float x0 = MathF.Ceiling(item.X - reach - 0.5f), x1 = MathF.Floor(item.X + reach - 0.5f);
             float y0 = MathF.Ceiling(item.Y - reach - 0.5f), y1 = MathF.Floor(item.Y + reach - 0.5f);
-            if (!(x1 >= 0 && y1 >= 0 && x0 < width && y0 < height && x0 <= x1 && y0 <= y1))
+            if (!(item.Extent > 0 && x1 >= 0 && y1 >= 0 && x0 < width && y0 < height && x0 <= x1 && y0 <= y1))
             {
                 rect[0] = 1; rect[1] = 0; // off the tile, NaN or empty
                 continue;
