@@ -110,7 +110,7 @@ public sealed unsafe class FrameRenderer : IDisposable
         var transform = CameraTransform.WorldToClip(frame.Camera, area, out float pixelsPerUnit, out bool perspective);
         if (WantsCompute(frame, perspective) && Splatter.Prepare(frame, transform, w, h, pixelsPerUnit))
         {
-            RecordCompute(frame, w, h);
+            RecordCompute(frame, w, h, pixelsPerUnit);
             Submit();
             _splatter!.CopyPixels(w, h, rgba);
             LastPath = RenderPath.Compute;
@@ -148,13 +148,13 @@ public sealed unsafe class FrameRenderer : IDisposable
 
     private SplatRenderer Splatter => _splatter ??= new SplatRenderer(_gpu, _layouts, MaxLayers, Width, Height);
 
-    private void RecordCompute(FrameDescription frame, int w, int h)
+    private void RecordCompute(FrameDescription frame, int w, int h, float pixelsPerUnit)
     {
         var vk = _gpu.Vk;
         VkCheck.Ok(vk.ResetCommandBuffer(_cmd, 0), "vkResetCommandBuffer");
         var begin = new CommandBufferBeginInfo { SType = StructureType.CommandBufferBeginInfo, Flags = CommandBufferUsageFlags.OneTimeSubmitBit };
         VkCheck.Ok(vk.BeginCommandBuffer(_cmd, in begin), "vkBeginCommandBuffer");
-        _splatter!.Record(_cmd, frame, w, h);
+        _splatter!.Record(_cmd, frame, w, h, pixelsPerUnit);
         VkCheck.Ok(vk.EndCommandBuffer(_cmd), "vkEndCommandBuffer");
     }
 

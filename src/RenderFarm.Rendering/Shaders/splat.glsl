@@ -20,8 +20,8 @@ struct Splat {
     vec4 color;       // linear RGB, straight alpha: the point's colour or the sprite's tint, decoded
                       // once on the CPU rather than per pixel and item (three pow() each)
     float u, v;       // sprites: top-left of the cell in the atlas layer (texture coordinates)
-    float lod;        // sprites: mip level from the size on screen
-    float pad;
+    float pad0;
+    float pad1;
 };
 
 layout(std430, set = 0, binding = 0) readonly buffer Splats { Splat splats[]; };
@@ -39,6 +39,7 @@ layout(push_constant) uniform Push {
     float threshold;   // sprites: linear luminance at which threshold alpha reaches 1
     float borderPx;    // sprites: border width in pixels (opaque mode)
     float cellUv;      // sprites: cell side in texture coordinates
+    float lod;         // sprites: the mip level, from the layer's size on screen (one size per layer)
 } pc;
 
 const uint SPLAT_FIRST_LAYER = 1u;   // composite over the background, not over pixels[]

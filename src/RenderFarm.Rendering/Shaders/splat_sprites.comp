@@ -12,7 +12,9 @@ vec4 shade(Splat s, vec2 p) {
     if (p.x < s.x - s.extent || p.x >= s.x + s.extent || p.y < s.y - s.extent || p.y >= s.y + s.extent)
         return vec4(0.0);
     vec2 uv = vec2(s.u, s.v) + (local * 0.5 + 0.5) * pc.cellUv;
-    vec4 texel = textureLod(atlas, vec3(uv, s.layer), s.lod);
+    // The layer's one mip level, from a push constant: llvmpipe then picks the level once for the
+    // whole vector (a level per lane is its slowest sampling path, ~3× the cost of a frame).
+    vec4 texel = textureLod(atlas, vec3(uv, s.layer), pc.lod);
     if ((pc.flags & SPLAT_DECODE_SRGB) != 0u) texel.rgb = srgbToLinear(texel.rgb);
     bool tinted = (pc.flags & SPLAT_TINT) != 0u;
     vec4 tint = s.color;

@@ -84,8 +84,6 @@ internal sealed class SplatBinner
         var layout = sprites.Atlas.Layout;
         float side = sprites.Size * scale;
         float slotUv = (float)layout.Slot / layout.LayerSize, insetUv = (float)layout.Inset / layout.LayerSize;
-        // As sprites.vert: one mip level per sprite from its size on screen.
-        float lod = MathF.Max(0f, MathF.Log2(layout.CellSize / MathF.Max(side, 1e-3f)));
         for (int i = 0; i < ItemCount; i++)
         {
             int cell = cells[i];
@@ -98,7 +96,6 @@ internal sealed class SplatBinner
                 U = slot % layout.SlotsPerRow * slotUv + insetUv,
                 V = slot / layout.SlotsPerRow * slotUv + insetUv,
                 Layer = inSheet / layout.SlotsPerLayer,
-                Lod = lod,
             };
             SetColor(ref Items[i], colors.IsEmpty ? new Rgba8(255, 255, 255) : colors[colors.Length == 1 ? 0 : i]);
         }

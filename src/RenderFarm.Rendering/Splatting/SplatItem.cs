@@ -18,8 +18,8 @@ internal struct SplatItem
     /// <summary>The point's colour or the sprite's tint: linear RGB, straight alpha.</summary>
     public float R, G, B, A;
 
-    /// <summary>Sprites: the cell's top-left texture coordinate and mip level.</summary>
-    public float U, V, Lod;
+    /// <summary>Sprites: the cell's top-left texture coordinate.</summary>
+    public float U, V;
 
-    private float _pad;
+    private float _pad0, _pad1;
 }

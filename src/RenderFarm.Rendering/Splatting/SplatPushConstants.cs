@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 
 namespace RenderFarm.Rendering.Splatting;
 
-/// <summary>The push-constant block of Shaders/splat.glsl, field for field (32 bytes).</summary>
+/// <summary>The push-constant block of Shaders/splat.glsl, field for field (36 bytes).</summary>
 [StructLayout(LayoutKind.Sequential)]
 internal struct SplatPushConstants
 {
@@ -14,7 +14,8 @@ internal struct SplatPushConstants
     public float Threshold;
     public float BorderPixels;
     public float CellUv;
+    public float Lod;
 
-    public const uint Bytes = 32;
+    public const uint Bytes = 36;
     public const uint FirstLayer = 1, Spheres = 4, Opaque = 8, Tint = 16, DecodeSrgb = 64;
 }

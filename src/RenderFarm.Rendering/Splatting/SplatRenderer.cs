@@ -86,7 +86,7 @@ internal sealed unsafe class SplatRenderer : IDisposable
     }
 
     /// <summary>Records the dispatches of the frame <see cref="Prepare"/> binned, then the barrier that lets the host read the pixels.</summary>
-    public void Record(CommandBuffer cmd, FrameDescription frame, int width, int height)
+    public void Record(CommandBuffer cmd, FrameDescription frame, int width, int height, float pixelsPerUnit)
     {
         var vk = _gpu.Vk;
         int count = Math.Max(1, frame.Layers.Count);
@@ -105,7 +105,7 @@ internal sealed unsafe class SplatRenderer : IDisposable
             var set = slot.Set;
             if (layer is SpriteLayer sprites)
             {
-                FillSpriteConstants(sprites, ref push);
+                FillSpriteConstants(sprites, pixelsPerUnit, ref push);
                 vk.CmdBindPipeline(cmd, PipelineBindPoint.Compute, _pipelines.Sprites);
                 var sheet = sprites.Atlas.SheetSet(0);
                 vk.CmdBindDescriptorSets(cmd, PipelineBindPoint.Compute, _pipelines.Layout, 1, 1, &sheet, 0, null);
@@ -131,9 +131,12 @@ internal sealed unsafe class SplatRenderer : IDisposable
         }
     }
 
-    private static void FillSpriteConstants(SpriteLayer sprites, ref SplatPushConstants push)
+    private static void FillSpriteConstants(SpriteLayer sprites, float pixelsPerUnit, ref SplatPushConstants push)
     {
         var layout = sprites.Atlas.Layout;
+        // As sprites.vert: the mip level from the size on screen, the same for every sprite of the layer.
+        float side = sprites.Size * (sprites.SizeUnit == SizeUnit.World ? pixelsPerUnit : 1f);
+        push.Lod = MathF.Max(0f, MathF.Log2(layout.CellSize / MathF.Max(side, 1e-3f)));
         push.CellUv = (float)layout.CellSize / layout.LayerSize;
         // The shader compares linear luminance, so the sRGB threshold is decoded once here (as the raster path does).
         push.Threshold = Math.Max(1e-6f, LayerUploader.SrgbToLinear(sprites.Threshold));
