@@ -80,8 +80,9 @@ public sealed unsafe class FrameRenderer : IDisposable
     /// <summary>
     /// The path frames are drawn with: <see cref="RenderPath.Auto"/> (the default, unless
     /// RENDERFARM_RENDER_PATH says otherwise) takes compute splatting on CPU devices for frames it
-    /// can draw, raster elsewhere; <see cref="RenderPath.Compute"/> takes it for every frame it can
-    /// draw (orthographic, atlases on one sheet, items of modest size) and raster for the rest.
+    /// can draw and draws faster, raster elsewhere; <see cref="RenderPath.Compute"/> takes it for
+    /// every frame it can draw (orthographic, atlases on one sheet, Vulkan 1.1, bins within
+    /// <see cref="Splatting.SplatRenderer.MaxEntries"/>) and raster for the rest.
     /// </summary>
     public RenderPath PathPreference { get; set; } = RenderPaths.FromEnvironment();
 
@@ -108,7 +109,7 @@ public sealed unsafe class FrameRenderer : IDisposable
             throw new RenderingException($"The pixel buffer holds {rgba.Length} bytes; a {w}×{h} RGBA8 frame needs {w * h * 4}.");
 
         var transform = CameraTransform.WorldToClip(frame.Camera, area, out float pixelsPerUnit, out bool perspective);
-        if (WantsCompute(frame, perspective) && Splatter.Prepare(frame, transform, w, h, pixelsPerUnit))
+        if (WantsCompute(frame, perspective) && Splatter.Prepare(frame, transform, w, h, pixelsPerUnit, onlyWhereFaster: PathPreference == RenderPath.Auto))
         {
             RecordCompute(frame, w, h, pixelsPerUnit);
             Submit();

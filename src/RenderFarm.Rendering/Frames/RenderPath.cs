@@ -3,7 +3,10 @@ namespace RenderFarm.Rendering.Frames;
 /// <summary>How a <see cref="FrameRenderer"/> draws: the path it prefers, and the one a frame used.</summary>
 public enum RenderPath
 {
-    /// <summary>Compute splatting where it is faster (CPU devices, orthographic frames, items of modest size), raster elsewhere.</summary>
+    /// <summary>
+    /// Compute splatting where it is faster — orthographic frames on CPU devices, except layers of
+    /// large sprites that barely overlap (grid posters) — and raster elsewhere.
+    /// </summary>
     Auto,
 
     /// <summary>The graphics pipeline: one instanced quad per item, blended in order.</summary>

@@ -32,6 +32,9 @@ internal sealed class SplatBinner
     public uint[] ListItems { get; private set; } = [];
     public int EntryCount { get; private set; }
 
+    /// <summary>Lists holding at least one item: EntryCount / UsedListCount is how deep items pile up where there are any.</summary>
+    public int UsedListCount { get; private set; }
+
     public int BinsX { get; private set; }
     public int BinsY { get; private set; }
     public int BinCount => BinsX * BinsY;
@@ -147,14 +150,18 @@ internal sealed class SplatBinner
                 for (int bx = r[0]; bx <= r[1]; bx++) counts[List(bx, y)]++;
         }
         EntryCount = (int)entries;
+        UsedListCount = 0;
         uint sum = 0;
+        int used = 0;
         for (int l = 0; l < ListCount; l++)
         {
+            if (counts[l] > 0) used++;
             ListStarts[l] = sum;
             sum += counts[l];
             counts[l] = ListStarts[l]; // from here on: where the list's next entry goes
         }
         ListStarts[ListCount] = sum;
+        UsedListCount = used;
         if (ListItems.Length < EntryCount) ListItems = new uint[Math.Max(EntryCount, ListItems.Length * 2)];
         for (int i = 0; i < ItemCount; i++)
         {

@@ -88,6 +88,21 @@ public sealed class SplatAgreementTests(VulkanFixture vulkan)
     }
 
     [Fact]
+    public void AutoLeavesGridPostersToRaster()
+    {
+        // Edge-to-edge 32 px opaque tiles: each pixel under one sprite, the case raster draws faster.
+        var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(24, 16));
+        var positions = Enumerable.Range(0, 12).SelectMany(i => new[] { i % 4 * 32 + 16f, -(i / 4 * 32 + 16f) }).ToArray();
+        var grid = new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, 12).ToArray(), Size = 32, Mode = SpriteMode.Opaque };
+        var frame = new FrameDescription(Scenes.PixelCamera(128, 96), Scenes.Background, [grid]);
+        using var renderer = vulkan.Device.CreateFrameRenderer(128, 96, RenderPath.Auto);
+        var rgba = new byte[128 * 96 * 4];
+        renderer.Render(frame, rgba, RenderPath.Raster);
+        // Piled up (every tile on the same spot), the same sprites go to compute.
+        renderer.Render(frame with { Layers = [grid with { Positions = positions.Select((_, i) => i % 2 == 0 ? 64f : -48f).ToArray() }] }, rgba, RenderPath.Compute);
+    }
+
+    [Fact]
     public void ItemsTooLargeForSplattingGoToRaster()
     {
         // One disc covering far more bin rows than the splatting limit allows.
