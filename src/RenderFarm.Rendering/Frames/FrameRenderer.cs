@@ -131,10 +131,11 @@ public sealed unsafe class FrameRenderer : IDisposable
     }
 
     /// <summary>
-    /// Compute splatting on CPU devices (lavapipe): there it costs a fraction of the raster path
-    /// (measured in the README's rendering figures), while a GPU's fixed-function rasteriser and
-    /// blending beat it. Only frames it can draw; <see cref="SplatRenderer.Prepare"/> may still
-    /// decline a frame whose items are too large.
+    /// Compute splatting on CPU devices (lavapipe), where it costs less than the raster path
+    /// (1080p, 70,000 items, CPU time per frame: 12 px sprites ~25 % less, clustered or larger
+    /// items 2–8× less, 8–12 px points 1.5–2× less), while a GPU's fixed-function rasteriser and
+    /// blending are made for quads. Only frames it can draw; <see cref="SplatRenderer.Prepare"/>
+    /// may still decline a frame (too many bin entries; in Auto, large sprites that barely overlap).
     /// </summary>
     private bool WantsCompute(FrameDescription frame, bool perspective)
     {
