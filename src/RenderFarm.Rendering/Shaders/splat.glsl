@@ -28,6 +28,10 @@ layout(std430, set = 0, binding = 0) readonly buffer Splats { Splat splats[]; };
 layout(std430, set = 0, binding = 1) readonly buffer BinStarts { uint binStarts[]; };
 layout(std430, set = 0, binding = 2) readonly buffer BinItems { uint binItems[]; };
 layout(std430, set = 0, binding = 3) buffer Pixels { uint pixels[]; }; // sRGB RGBA8, width × height
+// sRGB → linear at 4096 steps (SplatPipelines.SrgbTableSize): decoding a filtered texel this way is
+// a gather instead of three pow() per item and pixel lane, and within 0.1 of
+// a level of the exact curve the raster path uses.
+layout(std430, set = 0, binding = 4) readonly buffer SrgbTable { float srgbTable[]; };
 
 // Must match Splatting/SplatPushConstants.cs.
 layout(push_constant) uniform Push {
@@ -57,6 +61,11 @@ vec3 srgbToLinear(vec3 c) {
 
 vec3 linearToSrgb(vec3 c) {
     return mix(c * 12.92, 1.055 * pow(c, vec3(1.0 / 2.4)) - 0.055, greaterThan(c, vec3(0.0031308)));
+}
+
+vec3 srgbToLinearTable(vec3 c) {
+    ivec3 i = ivec3(clamp(c, 0.0, 1.0) * 4095.0 + 0.5);
+    return vec3(srgbTable[i.r], srgbTable[i.g], srgbTable[i.b]);
 }
 
 vec4 decodeColor(uint packed) {

@@ -15,7 +15,7 @@ vec4 shade(Splat s, vec2 p) {
     // The layer's one mip level, from a push constant: llvmpipe then picks the level once for the
     // whole vector (a level per lane is its slowest sampling path, ~3× the cost of a frame).
     vec4 texel = textureLod(atlas, vec3(uv, s.layer), pc.lod);
-    if ((pc.flags & SPLAT_DECODE_SRGB) != 0u) texel.rgb = srgbToLinear(texel.rgb);
+    if ((pc.flags & SPLAT_DECODE_SRGB) != 0u) texel.rgb = srgbToLinearTable(texel.rgb);
     bool tinted = (pc.flags & SPLAT_TINT) != 0u;
     vec4 tint = s.color;
     if ((pc.flags & SPLAT_OPAQUE) != 0u) {

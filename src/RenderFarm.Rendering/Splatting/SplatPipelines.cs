@@ -1,14 +1,16 @@
 using Silk.NET.Core.Native;
 using Silk.NET.Vulkan;
 using RenderFarm.Rendering.Devices;
+using RenderFarm.Rendering.Resources;
 using RenderFarm.Rendering.Shaders;
 
 namespace RenderFarm.Rendering.Splatting;
 
 /// <summary>
 /// The splatting path's Vulkan objects that do not change from frame to frame: its descriptor set
-/// layout (set 0: items, bin starts, bin items, pixels; set 1 is the shared atlas sheet layout),
-/// pipeline layout, the points and sprites compute pipelines and a descriptor pool for one set per layer.
+/// layout (set 0: items, list starts, list items, pixels, sRGB table; set 1 is the shared atlas
+/// sheet layout), pipeline layout, the points and sprites compute pipelines, the sRGB table and a
+/// descriptor pool for one set per layer.
 /// </summary>
 internal sealed unsafe class SplatPipelines : IDisposable
 {
@@ -22,10 +24,10 @@ internal sealed unsafe class SplatPipelines : IDisposable
         var vk = gpu.Vk;
         try
         {
-            var bindings = stackalloc DescriptorSetLayoutBinding[4];
-            for (uint i = 0; i < 4; i++)
+            var bindings = stackalloc DescriptorSetLayoutBinding[Bindings];
+            for (uint i = 0; i < Bindings; i++)
                 bindings[i] = new DescriptorSetLayoutBinding(i, DescriptorType.StorageBuffer, 1, ShaderStageFlags.ComputeBit);
-            var setInfo = new DescriptorSetLayoutCreateInfo { SType = StructureType.DescriptorSetLayoutCreateInfo, BindingCount = 4, PBindings = bindings };
+            var setInfo = new DescriptorSetLayoutCreateInfo { SType = StructureType.DescriptorSetLayoutCreateInfo, BindingCount = Bindings, PBindings = bindings };
             VkCheck.Ok(vk.CreateDescriptorSetLayout(gpu.Device, in setInfo, null, out var setLayout), "vkCreateDescriptorSetLayout");
             SetLayout = setLayout;
 
@@ -42,7 +44,7 @@ internal sealed unsafe class SplatPipelines : IDisposable
             VkCheck.Ok(vk.CreatePipelineLayout(gpu.Device, in layoutInfo, null, out var layout), "vkCreatePipelineLayout");
             Layout = layout;
 
-            var size = new DescriptorPoolSize(DescriptorType.StorageBuffer, (uint)(4 * maxSets));
+            var size = new DescriptorPoolSize(DescriptorType.StorageBuffer, (uint)(Bindings * maxSets));
             var poolInfo = new DescriptorPoolCreateInfo
             {
                 SType = StructureType.DescriptorPoolCreateInfo,
@@ -51,6 +53,7 @@ internal sealed unsafe class SplatPipelines : IDisposable
                 PPoolSizes = &size,
             };
             VkCheck.Ok(vk.CreateDescriptorPool(gpu.Device, in poolInfo, null, out _pool), "vkCreateDescriptorPool");
+            SrgbTable = CreateSrgbTable(gpu);
             Points = CreatePipeline("splat_points.comp");
             Sprites = CreatePipeline("splat_sprites.comp");
         }
@@ -61,7 +64,15 @@ internal sealed unsafe class SplatPipelines : IDisposable
         }
     }
 
+    /// <summary>Storage buffers in set 0: items, list starts, list items, pixels, the sRGB table.</summary>
+    public const int Bindings = 5;
+
+    public const int SrgbTableSize = 4096;
+
     public DescriptorSetLayout SetLayout { get; }
+
+    /// <summary>sRGB → linear at <see cref="SrgbTableSize"/> evenly spaced values (Shaders/splat.glsl, binding 4).</summary>
+    public GpuBuffer SrgbTable { get; } = null!;
     public PipelineLayout Layout { get; }
     public Pipeline Points { get; }
     public Pipeline Sprites { get; }
@@ -78,6 +89,14 @@ internal sealed unsafe class SplatPipelines : IDisposable
         };
         VkCheck.Ok(_gpu.Vk.AllocateDescriptorSets(_gpu.Device, in alloc, out var set), "vkAllocateDescriptorSets");
         return set;
+    }
+
+    private static GpuBuffer CreateSrgbTable(GpuContext gpu)
+    {
+        var table = new GpuBuffer(gpu, SrgbTableSize * sizeof(float), BufferUsageFlags.StorageBufferBit);
+        var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(table.Bytes(0, SrgbTableSize * sizeof(float)));
+        for (int i = 0; i < SrgbTableSize; i++) values[i] = Frames.LayerUploader.SrgbToLinear(i / (SrgbTableSize - 1f));
+        return table;
     }
 
     private Pipeline CreatePipeline(string shader)
@@ -115,6 +134,7 @@ internal sealed unsafe class SplatPipelines : IDisposable
         _disposed = true;
         var vk = _gpu.Vk;
         if (Sprites.Handle != 0) vk.DestroyPipeline(_gpu.Device, Sprites, null);
+        SrgbTable?.Dispose();
         if (Points.Handle != 0) vk.DestroyPipeline(_gpu.Device, Points, null);
         if (_pool.Handle != 0) vk.DestroyDescriptorPool(_gpu.Device, _pool, null);
         if (Layout.Handle != 0) vk.DestroyPipelineLayout(_gpu.Device, Layout, null);

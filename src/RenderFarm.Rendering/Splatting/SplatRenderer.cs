@@ -86,7 +86,7 @@ internal sealed unsafe class SplatRenderer : IDisposable
             if (onlyWhereFaster && RasterIsFaster(layer, binner, pixelsPerUnit)) return false;
         }
         _pixels ??= new GpuBuffer(_gpu, (ulong)_width * (ulong)_height * 4, BufferUsageFlags.StorageBufferBit, preferCached: true);
-        for (int i = 0; i < count; i++) _slots[i].Upload(_pixels);
+        for (int i = 0; i < count; i++) _slots[i].Upload(_pixels, _pipelines.SrgbTable);
         return true;
     }
 

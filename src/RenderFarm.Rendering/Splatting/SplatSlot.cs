@@ -6,14 +6,15 @@ namespace RenderFarm.Rendering.Splatting;
 
 /// <summary>
 /// The splatting buffers of layer i of every frame a renderer draws — items, bin starts, bin item
-/// lists — with the binner that fills them and the descriptor set naming them and the shared pixel
-/// buffer. Buffers grow by doubling and are otherwise rewritten in place, like the raster path's.
+/// lists — with the binner that fills them and the descriptor set naming them, the shared pixel
+/// buffer and the sRGB table. Buffers grow by doubling and are otherwise rewritten in place, like the raster path's.
 /// </summary>
 internal sealed unsafe class SplatSlot : IDisposable
 {
     private readonly GpuContext _gpu;
     private readonly GpuBuffer?[] _buffers = new GpuBuffer?[3];
     private GpuBuffer? _pixels;
+    private GpuBuffer? _srgbTable;
     private bool _stale = true;
 
     public SplatSlot(GpuContext gpu, DescriptorSet set)
@@ -26,8 +27,9 @@ internal sealed unsafe class SplatSlot : IDisposable
     public SplatBinner Binner { get; } = new();
 
     /// <summary>Copies the binner's arrays into the device buffers and points the set at them and at <paramref name="pixels"/>.</summary>
-    public void Upload(GpuBuffer pixels)
+    public void Upload(GpuBuffer pixels, GpuBuffer srgbTable)
     {
+        _srgbTable = srgbTable;
         var b = Binner;
         Write(0, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.Items.AsSpan(0, b.ItemCount)));
         Write(1, System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.ListStarts.AsSpan(0, b.ListCount + 1)));
@@ -56,11 +58,13 @@ internal sealed unsafe class SplatSlot : IDisposable
 
     private void UpdateDescriptors()
     {
-        var infos = stackalloc DescriptorBufferInfo[4];
-        var writes = stackalloc WriteDescriptorSet[4];
-        for (int i = 0; i < 4; i++)
+        const int count = SplatPipelines.Bindings;
+        var infos = stackalloc DescriptorBufferInfo[count];
+        var writes = stackalloc WriteDescriptorSet[count];
+        for (int i = 0; i < count; i++)
         {
-            infos[i] = new DescriptorBufferInfo(i < 3 ? _buffers[i]!.Handle : _pixels!.Handle, 0, Vk.WholeSize);
+            var buffer = i switch { < 3 => _buffers[i]!, 3 => _pixels!, _ => _srgbTable! };
+            infos[i] = new DescriptorBufferInfo(buffer.Handle, 0, Vk.WholeSize);
             writes[i] = new WriteDescriptorSet
             {
                 SType = StructureType.WriteDescriptorSet,
@@ -71,7 +75,7 @@ internal sealed unsafe class SplatSlot : IDisposable
                 PBufferInfo = &infos[i],
             };
         }
-        _gpu.Vk.UpdateDescriptorSets(_gpu.Device, 4, writes, 0, null);
+        _gpu.Vk.UpdateDescriptorSets(_gpu.Device, count, writes, 0, null);
         _stale = false;
     }
 
