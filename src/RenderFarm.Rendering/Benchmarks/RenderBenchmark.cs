@@ -12,6 +12,12 @@ public sealed record RenderBenchmarkResult(string Scene, int Items, int Width, i
 {
     public double FramesPerSecond => Frames / Seconds;
     public double MillisecondsPerFrame => Seconds * 1000 / Frames;
+
+    /// <summary>Process CPU time per frame in milliseconds: the fair figure when the machine is shared.</summary>
+    public double CpuMillisecondsPerFrame => CoresBusy * Environment.ProcessorCount * MillisecondsPerFrame;
+
+    /// <summary>The path the renderer drew the last frame with.</summary>
+    public RenderPath Path { get; init; }
 }
 
 /// <summary>
@@ -24,7 +30,7 @@ public static class RenderBenchmark
     public const string Sprites = "sprites", Points = "points", Spheres = "spheres";
 
     public static RenderBenchmarkResult Run(RenderDevice device, string scene, int items = 70_000, int frames = 20,
-        int width = 1920, int height = 1080, float size = 12, int samples = 4)
+        int width = 1920, int height = 1080, float size = 12, int samples = 4, RenderPath path = RenderPath.Auto, double worldHeight = 24)
     {
         var random = new Random(42);
         var start = Layout(random, items, 3);
@@ -32,6 +38,7 @@ public static class RenderBenchmark
         var colors = Enumerable.Range(0, items).Select(i => Palette.ForIndex(i % 10)).ToArray();
         var positions = new float[items * 3];
         using var renderer = device.CreateFrameRenderer(width, height, samples);
+        renderer.PathPreference = path;
         var rgba = new byte[width * height * 4];
 
         Func<int, FrameDescription> frame;
@@ -45,7 +52,7 @@ public static class RenderBenchmark
                 {
                     Morph(start, end, t / (float)frames, positions);
                     for (int i = 0; i < items; i++) (positions2[2 * i], positions2[2 * i + 1]) = (positions[3 * i], positions[3 * i + 1]);
-                    return new FrameDescription(new OrthographicCamera(0, 0, 24), new Rgba8(0, 0, 0),
+                    return new FrameDescription(new OrthographicCamera(0, 0, worldHeight), new Rgba8(0, 0, 0),
                         [new SpriteLayer { Atlas = atlas, Positions = positions2, Cells = cells, Colors = colors, Size = size }]);
                 };
                 break;
@@ -55,7 +62,7 @@ public static class RenderBenchmark
                 {
                     Morph(start, end, t / (float)frames, positions);
                     for (int i = 0; i < items; i++) (flat[2 * i], flat[2 * i + 1]) = (positions[3 * i], positions[3 * i + 1]);
-                    return new FrameDescription(new OrthographicCamera(0, 0, 24), new Rgba8(255, 255, 255),
+                    return new FrameDescription(new OrthographicCamera(0, 0, worldHeight), new Rgba8(255, 255, 255),
                         [new PointLayer { Positions = flat, Colors = colors, Size = size }]);
                 };
                 break;
@@ -81,7 +88,7 @@ public static class RenderBenchmark
         double seconds = clock.Elapsed.TotalSeconds;
         process.Refresh();
         double busy = (process.TotalProcessorTime - cpuBefore).TotalSeconds / seconds / Environment.ProcessorCount;
-        return new RenderBenchmarkResult(scene, items, width, height, frames, seconds, busy);
+        return new RenderBenchmarkResult(scene, items, width, height, frames, seconds, busy) { Path = renderer.LastPath };
     }
 
     /// <summary>
@@ -90,7 +97,8 @@ public static class RenderBenchmark
     /// renderer is at most 4096 px a side, so 8192² takes four tiles). Frames = 1; the atlas upload
     /// is timed apart, as <c>AtlasSeconds</c>.
     /// </summary>
-    public static (RenderBenchmarkResult Poster, double AtlasSeconds) RunGridPoster(RenderDevice device, int tiles = 10_000, int side = 8192, int cellSize = 64)
+    public static (RenderBenchmarkResult Poster, double AtlasSeconds) RunGridPoster(RenderDevice device, int tiles = 10_000, int side = 8192, int cellSize = 64,
+        RenderPath path = RenderPath.Auto)
     {
         int columns = (int)Math.Ceiling(Math.Sqrt(tiles));
         var random = new Random(42);
@@ -119,6 +127,7 @@ public static class RenderBenchmark
             [new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, tiles).ToArray(), Size = 1, SizeUnit = SizeUnit.World, Mode = SpriteMode.Opaque }]);
         int tileSide = Math.Min(4096, Math.Min(side, device.Info.MaxImageDimension2D));
         using var renderer = device.CreateFrameRenderer(tileSide, tileSide);
+        renderer.PathPreference = path;
         long checksum = 0;
         var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
@@ -129,7 +138,7 @@ public static class RenderBenchmark
         process.Refresh();
         double busy = (process.TotalProcessorTime - cpuBefore).TotalSeconds / seconds / Environment.ProcessorCount;
         GC.KeepAlive(checksum);
-        return (new RenderBenchmarkResult("grid-poster", tiles, side, side, 1, seconds, busy), atlasSeconds);
+        return (new RenderBenchmarkResult("grid-poster", tiles, side, side, 1, seconds, busy) { Path = renderer.LastPath }, atlasSeconds);
     }
 
     private static float[] Layout(Random random, int items, int dims)

@@ -22,7 +22,8 @@ internal sealed unsafe class SharedLayouts : IDisposable
         for (uint i = 0; i < 3; i++)
             buffers[i] = new DescriptorSetLayoutBinding(i, DescriptorType.StorageBuffer, 1, stages);
         InstanceSet = CreateSetLayout(buffers, 3);
-        var sheet = new DescriptorSetLayoutBinding(0, DescriptorType.CombinedImageSampler, 1, ShaderStageFlags.FragmentBit);
+        // Compute too: the splatting path (Splatting/) samples the same sheet sets.
+        var sheet = new DescriptorSetLayoutBinding(0, DescriptorType.CombinedImageSampler, 1, ShaderStageFlags.FragmentBit | ShaderStageFlags.ComputeBit);
         AtlasSet = CreateSetLayout(&sheet, 1);
 
         var setLayouts = stackalloc DescriptorSetLayout[2] { InstanceSet, AtlasSet };

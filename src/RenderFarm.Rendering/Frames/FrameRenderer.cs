@@ -3,6 +3,7 @@ using Silk.NET.Vulkan;
 using RenderFarm.Core.Cameras;
 using RenderFarm.Core.Colors;
 using RenderFarm.Rendering.Devices;
+using RenderFarm.Rendering.Splatting;
 using RenderFarm.Rendering.Targets;
 
 namespace RenderFarm.Rendering.Frames;
@@ -27,6 +28,8 @@ public sealed unsafe class FrameRenderer : IDisposable
     private readonly LayerSlot[] _slots = new LayerSlot[MaxLayers];
     private readonly Dictionary<(string Shader, bool Depth), Pipeline> _pipelines = [];
     private readonly DepthOrder _depthOrder = new();
+    private SplatRenderer? _splatter;
+    private bool? _computeSupported;
     private bool _disposed;
 
     private readonly Action<FrameRenderer>? _onDispose;
@@ -75,6 +78,18 @@ public sealed unsafe class FrameRenderer : IDisposable
     public int Samples { get; }
 
     /// <summary>
+    /// The path frames are drawn with: <see cref="RenderPath.Auto"/> (the default, unless
+    /// RENDERFARM_RENDER_PATH says otherwise) takes compute splatting on CPU devices for frames it
+    /// can draw and draws faster, raster elsewhere; <see cref="RenderPath.Compute"/> takes it for
+    /// every frame it can draw (orthographic, atlases on one sheet, Vulkan 1.1, bins within
+    /// <see cref="Splatting.SplatRenderer.MaxEntries"/>) and raster for the rest.
+    /// </summary>
+    public RenderPath PathPreference { get; set; } = RenderPaths.FromEnvironment();
+
+    /// <summary>The path the last frame was drawn with (for logs and manifests); Auto before the first frame.</summary>
+    public RenderPath LastPath { get; private set; }
+
+    /// <summary>
     /// Draws <paramref name="frame"/> and writes its pixels into <paramref name="rgba"/>: tightly
     /// packed RGBA8 (sRGB, straight alpha over the background), top row first. Without a tile the
     /// frame is Width × Height; with one, the buffer receives the tile's Rect.Width × Rect.Height.
@@ -94,6 +109,15 @@ public sealed unsafe class FrameRenderer : IDisposable
             throw new RenderingException($"The pixel buffer holds {rgba.Length} bytes; a {w}×{h} RGBA8 frame needs {w * h * 4}.");
 
         var transform = CameraTransform.WorldToClip(frame.Camera, area, out float pixelsPerUnit, out bool perspective);
+        if (WantsCompute(frame, perspective) && Splatter.Prepare(frame, transform, w, h, pixelsPerUnit, onlyWhereFaster: PathPreference == RenderPath.Auto))
+        {
+            RecordCompute(frame, w, h, pixelsPerUnit);
+            Submit();
+            _splatter!.CopyPixels(w, h, rgba);
+            LastPath = RenderPath.Compute;
+            return;
+        }
+        LastPath = RenderPath.Raster;
         var pushes = stackalloc PushConstants[frame.Layers.Count];
         for (int i = 0; i < frame.Layers.Count; i++)
         {
@@ -104,6 +128,36 @@ public sealed unsafe class FrameRenderer : IDisposable
         Record(frame, pushes, w, h, perspective);
         Submit();
         _target.CopyRows(w, h, rgba);
+    }
+
+    /// <summary>
+    /// Compute splatting on CPU devices (lavapipe), where it costs less than the raster path
+    /// (1080p, 70,000 items, CPU time per frame: 12 px sprites ~25 % less, clustered or larger
+    /// items 2–8× less, 8–12 px points 1.5–2× less), while a GPU's fixed-function rasteriser and
+    /// blending are made for quads. Only frames it can draw; <see cref="SplatRenderer.Prepare"/>
+    /// may still decline a frame (too many bin entries; in Auto, large sprites that barely overlap).
+    /// </summary>
+    private bool WantsCompute(FrameDescription frame, bool perspective)
+    {
+        bool preferred = PathPreference switch
+        {
+            RenderPath.Compute => true,
+            RenderPath.Raster => false,
+            _ => _gpu.Info.IsCpu,
+        };
+        return preferred && (_computeSupported ??= SplatRenderer.DeviceSupports(_gpu)) && SplatRenderer.CanDraw(frame, perspective);
+    }
+
+    private SplatRenderer Splatter => _splatter ??= new SplatRenderer(_gpu, _layouts, MaxLayers, Width, Height);
+
+    private void RecordCompute(FrameDescription frame, int w, int h, float pixelsPerUnit)
+    {
+        var vk = _gpu.Vk;
+        VkCheck.Ok(vk.ResetCommandBuffer(_cmd, 0), "vkResetCommandBuffer");
+        var begin = new CommandBufferBeginInfo { SType = StructureType.CommandBufferBeginInfo, Flags = CommandBufferUsageFlags.OneTimeSubmitBit };
+        VkCheck.Ok(vk.BeginCommandBuffer(_cmd, in begin), "vkBeginCommandBuffer");
+        _splatter!.Record(_cmd, frame, w, h, pixelsPerUnit);
+        VkCheck.Ok(vk.EndCommandBuffer(_cmd), "vkEndCommandBuffer");
     }
 
     private void Record(FrameDescription frame, PushConstants* pushes, int w, int h, bool perspective)
@@ -226,6 +280,7 @@ public sealed unsafe class FrameRenderer : IDisposable
         lock (_gpu.QueueLock) vk.QueueWaitIdle(_gpu.Queue);
         foreach (var pipeline in _pipelines.Values) vk.DestroyPipeline(_gpu.Device, pipeline, null);
         foreach (var slot in _slots) slot?.Dispose();
+        _splatter?.Dispose();
         if (_descriptorPool.Handle != 0) vk.DestroyDescriptorPool(_gpu.Device, _descriptorPool, null);
         if (_fence.Handle != 0) vk.DestroyFence(_gpu.Device, _fence, null);
         if (_pool.Handle != 0) vk.DestroyCommandPool(_gpu.Device, _pool, null);

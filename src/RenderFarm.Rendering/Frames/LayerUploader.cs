@@ -95,6 +95,6 @@ internal static class LayerUploader
         Permute(cells, destination, 1, order);
     }
 
-    private static float SrgbToLinear(float v) =>
+    internal static float SrgbToLinear(float v) =>
         (float)(v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4));
 }

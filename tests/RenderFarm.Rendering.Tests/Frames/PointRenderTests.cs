@@ -11,15 +11,16 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
     private const int W = 64, H = 48;
 
     [Theory]
-    [InlineData(4)]
-    [InlineData(1)]
-    public void PointsHaveTheirPaletteColoursAndTheBackgroundShowsElsewhere(int samples)
+    [InlineData(4, RenderPath.Raster)]
+    [InlineData(1, RenderPath.Raster)]
+    [InlineData(1, RenderPath.Compute)]
+    public void PointsHaveTheirPaletteColoursAndTheBackgroundShowsElsewhere(int samples, RenderPath path)
     {
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, samples);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path, samples);
         var items = new[] { (10, 10, 0), (40, 12, 1), (20, 35, 3), (52, 36, 6) };
         var frame = new FrameDescription(Scenes.PixelCamera(W, H), Scenes.Background, [Scenes.Points(items)]);
         var rgba = new byte[W * H * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, path);
 
         foreach (var (x, y, palette) in items)
         {
@@ -31,15 +32,17 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
             Pixels.AssertNear(Scenes.Background, Pixels.At(rgba, W, x, y), 0, $"background at ({x}, {y})");
     }
 
-    [Fact]
-    public void EdgesAreAntiAliased()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void EdgesAreAntiAliased(RenderPath path)
     {
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
         var white = new Rgba8(255, 255, 255);
         var frame = new FrameDescription(Scenes.PixelCamera(W, H), new Rgba8(0, 0, 0),
             [new PointLayer { Positions = new[] { 32f, -24f }, Colors = new[] { white }, Size = 21 }]);
         var rgba = new byte[W * H * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, path);
         // Along a row through the centre, somewhere near radius 10.5 the colour must pass through grey.
         var row = Enumerable.Range(32, 16).Select(x => Pixels.At(rgba, W, x, 24).R).ToArray();
         Assert.Contains(row, v => v is > 20 and < 235);
@@ -47,10 +50,12 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
         Assert.Equal(0, row[^1]);
     }
 
-    [Fact]
-    public void SameFrameTwiceGivesIdenticalBytes()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void SameFrameTwiceGivesIdenticalBytes(RenderPath path)
     {
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
         var random = new Random(7);
         var positions = Enumerable.Range(0, 2000).Select(_ => (float)random.NextDouble()).ToArray();
         var colors = Enumerable.Range(0, 1000).Select(i => Palette.ForIndex(i % 10) with { A = 180 }).ToArray();
@@ -58,15 +63,17 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
             [new PointLayer { Positions = positions, Colors = colors, Size = 5 }]);
         var first = new byte[W * H * 4];
         var second = new byte[W * H * 4];
-        renderer.Render(frame, first);
-        renderer.Render(frame, second);
+        renderer.Render(frame, first, path);
+        renderer.Render(frame, second, path);
         Assert.Equal(first, second);
     }
 
-    [Fact]
-    public void PerItemSizesAndWorldUnits()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void PerItemSizesAndWorldUnits(RenderPath path)
     {
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
         // World height 4.8 units over 48 px: 10 px per unit. Sizes 0.4 and 2 units: 4 px and 20 px discs.
         var frame = new FrameDescription(new OrthographicCamera(3.2, 2.4, 4.8), Scenes.Background,
         [
@@ -79,7 +86,7 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
             },
         ]);
         var rgba = new byte[W * H * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, path);
         // Pixel centres at 16 ± 5 px: outside the small disc, inside the large one at 48 ± 5.
         Pixels.AssertNear(Palette.ForIndex(2), Pixels.At(rgba, W, 16, 24), 1, "small disc centre");
         Pixels.AssertNear(Scenes.Background, Pixels.At(rgba, W, 21, 24), 0, "beyond the small disc");

@@ -15,14 +15,22 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
 {
     private const int W = 160, H = 120;
 
-    [Fact]
-    public void PointsScene() => Compare("points.png", PointsFrame());
+    // One reference per scene, rendered by the raster path (RENDERFARM_UPDATE_REFERENCES writes
+    // only from it): the compute path must match the same reviewed image.
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void PointsScene(RenderPath path) => Compare("points.png", PointsFrame(), path, path);
 
-    [Fact]
-    public void SpritesScene() => Compare("sprites.png", SpritesFrame());
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void SpritesScene(RenderPath path) => Compare("sprites.png", SpritesFrame(), path, path);
 
-    [Fact]
-    public void TerrainScene() => Compare("terrain.png", TerrainFrame());
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)] // perspective: drawn by raster whatever the preference
+    public void TerrainScene(RenderPath path) => Compare("terrain.png", TerrainFrame(), path, RenderPath.Raster);
 
     private static FrameDescription TerrainFrame()
     {
@@ -76,7 +84,7 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
             Threshold = 0.4f,
         };
         var opaque = Scenes.SpriteGrid(tiles, 10, 15, 13, 0, SpriteMode.Opaque,
-            Enumerable.Range(0, 40).Select(i => Palette.ForIndex(i % 10)).ToArray(), border: 1.5f);
+            Enumerable.Range(0, 40).Select(i => Palette.ForIndex(i % 10)).ToArray(), border: 1.25f);
         opaque = opaque with
         {
             Positions = Enumerable.Range(0, 40).SelectMany(i => new[] { 12.5f + i % 10 * 15, -(45.5f + i / 10 * 17) }).ToArray(),
@@ -84,14 +92,14 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
         return new FrameDescription(Scenes.PixelCamera(W, H), new Rgba8(0, 0, 0), [threshold, opaque]);
     }
 
-    private void Compare(string name, FrameDescription frame)
+    private void Compare(string name, FrameDescription frame, RenderPath path, RenderPath expectedPath)
     {
         // 4× MSAA, not the device default: references must not change when the default does.
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, samples: 4);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path, samples: 4);
         var actual = new byte[W * H * 4];
-        renderer.Render(frame, actual);
+        renderer.Render(frame, actual, expectedPath);
         string source = Path.Combine(RepositoryRoot.Path, "tests", "RenderFarm.Rendering.Tests", "References", name);
-        if (Environment.GetEnvironmentVariable("RENDERFARM_UPDATE_REFERENCES") == "1")
+        if (Environment.GetEnvironmentVariable("RENDERFARM_UPDATE_REFERENCES") == "1" && path == RenderPath.Raster)
         {
             File.WriteAllBytes(source, PngWriter.Write(W, H, PngWriter.Rgba, 8, actual));
             return;

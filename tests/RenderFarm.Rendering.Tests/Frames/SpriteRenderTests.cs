@@ -9,15 +9,19 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
 {
     private const int W = 128, H = 96, Columns = 8, Spacing = 14, Origin = 8;
 
-    [Fact]
-    public void EachSpriteShowsItsOwnThumbnailTheRightWayUp()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void EachSpriteShowsItsOwnThumbnailTheRightWayUp(RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(40, 16));
-        AssertEachSpriteShowsItsCell(atlas);
+        AssertEachSpriteShowsItsCell(atlas, path, path);
     }
 
-    [Fact]
-    public void SpritesOnSeveralSheetsEachShowTheirOwnThumbnail()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)] // the splatting shaders bind one sheet: such frames go to raster
+    public void SpritesOnSeveralSheetsEachShowTheirOwnThumbnail(RenderPath path)
     {
         var thumbnails = Scenes.DistinctThumbnails(40, 16);
         // 2 × 2 slots a layer, 3 layers a sheet: 40 cells spread over 4 sheets.
@@ -25,26 +29,28 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         Assert.Equal(4, layout.SheetCount);
         var atlas = vulkan.Device.UploadAtlasWithLayout(thumbnails, layout);
         Assert.Equal(4, atlas.SheetCount);
-        AssertEachSpriteShowsItsCell(atlas);
+        AssertEachSpriteShowsItsCell(atlas, path, RenderPath.Raster);
     }
 
     [Theory]
-    [InlineData(true)]   // lavapipe's choice: UNORM view, sRGB decoded in the shader
-    [InlineData(false)]  // the GPU path: the sRGB view decodes in the sampler
-    public void BothWaysOfDecodingSrgbShowTheSameColours(bool decodeInShader)
+    [InlineData(true, RenderPath.Raster)]   // lavapipe's choice: UNORM view, sRGB decoded in the shader
+    [InlineData(false, RenderPath.Raster)]  // the GPU path: the sRGB view decodes in the sampler
+    [InlineData(true, RenderPath.Compute)]
+    [InlineData(false, RenderPath.Compute)]
+    public void BothWaysOfDecodingSrgbShowTheSameColours(bool decodeInShader, RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlasWithLayout(Scenes.DistinctThumbnails(40, 16), layout: null, decodeInShader);
         Assert.Equal(decodeInShader, atlas.DecodeInShader);
-        AssertEachSpriteShowsItsCell(atlas);
+        AssertEachSpriteShowsItsCell(atlas, path, path);
     }
 
-    private void AssertEachSpriteShowsItsCell(ThumbnailAtlas atlas)
+    private void AssertEachSpriteShowsItsCell(ThumbnailAtlas atlas, RenderPath path, RenderPath expected)
     {
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
         var frame = new FrameDescription(Scenes.PixelCamera(W, H), Scenes.Background,
             [Scenes.SpriteGrid(atlas, Columns, Spacing, size: 12, Origin)]);
         var rgba = new byte[W * H * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, expected);
         for (int i = 0; i < atlas.Count; i++)
         {
             var (x, y) = Scenes.GridCentre(i, Columns, Spacing, Origin);
@@ -58,11 +64,13 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         Pixels.AssertNear(Scenes.Background, Pixels.At(rgba, W, 0, 0), 0, "background");
     }
 
-    [Fact]
-    public void ThresholdModeLetsTheBackgroundShowThroughTheBlack()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void ThresholdModeLetsTheBackgroundShowThroughTheBlack(RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlas(Scenes.PlusSigns(4, 32));
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
         var tint = Palette.ForIndex(1);
         var layer = new SpriteLayer
         {
@@ -76,23 +84,25 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         var tinted = layer with { Positions = new[] { 96.5f, -48.5f }, Cells = new[] { 3 }, Colors = new[] { tint } };
         var frame = new FrameDescription(Scenes.PixelCamera(W, H), Scenes.Background, [layer with { Positions = new[] { 32.5f, -32.5f }, Cells = new[] { 0 } }, tinted]);
         var rgba = new byte[W * H * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, path);
         Pixels.AssertNear(new Rgba8(255, 255, 255), Pixels.At(rgba, W, 32, 32), 1, "white stroke");
         Pixels.AssertNear(Scenes.Background, Pixels.At(rgba, W, 22, 22), 0, "black corner of the thumbnail");
         Pixels.AssertNear(tint, Pixels.At(rgba, W, 96, 48), 1, "tinted stroke");
         Pixels.AssertNear(Scenes.Background, Pixels.At(rgba, W, 86, 58), 0, "black corner of the tinted thumbnail");
     }
 
-    [Fact]
-    public void OpaqueTilesCanHaveAClassColouredBorder()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void OpaqueTilesCanHaveAClassColouredBorder(RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(40, 16));
-        using var renderer = vulkan.Device.CreateFrameRenderer(W, H);
+        using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
         var borders = Enumerable.Range(0, 40).Select(i => Palette.ForIndex(i % 10)).ToArray();
         var frame = new FrameDescription(Scenes.PixelCamera(W, H), Scenes.Background,
             [Scenes.SpriteGrid(atlas, Columns, Spacing, size: 12, Origin, SpriteMode.Opaque, borders, border: 2)]);
         var rgba = new byte[W * H * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, path);
         for (int i = 0; i < 40; i++)
         {
             var (x, y) = Scenes.GridCentre(i, Columns, Spacing, Origin);
@@ -113,18 +123,20 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         Assert.NotSame(first, keyed);
     }
 
-    [Fact]
-    public void GridPosterTilesMeetEdgeToEdge()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void GridPosterTilesMeetEdgeToEdge(RenderPath path)
     {
         // A 6 × 4 grid of 1-unit opaque tiles filling the frame exactly: no background may show between them.
         var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(24, 16));
         const int w = 96, h = 64;
-        using var renderer = vulkan.Device.CreateFrameRenderer(w, h);
+        using var renderer = vulkan.Device.CreateFrameRenderer(w, h, path);
         var positions = Enumerable.Range(0, 24).SelectMany(i => new[] { i % 6 + 0.5f, i / 6 + 0.5f }).ToArray();
         var frame = new FrameDescription(new Core.Cameras.OrthographicCamera(3, 2, 4), new Rgba8(255, 0, 255),
             [new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, 24).ToArray(), Size = 1, SizeUnit = SizeUnit.World, Mode = SpriteMode.Opaque }]);
         var rgba = new byte[w * h * 4];
-        renderer.Render(frame, rgba);
+        renderer.Render(frame, rgba, path);
         for (int y = 0; y < h; y++)
         for (int x = 0; x < w; x++)
             Assert.NotEqual(new Rgba8(255, 0, 255), Pixels.At(rgba, w, x, y));

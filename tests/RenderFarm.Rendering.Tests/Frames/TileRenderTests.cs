@@ -25,23 +25,25 @@ public sealed class TileRenderTests(VulkanFixture vulkan)
     }
 
     [Theory]
-    [InlineData(64, 48)]  // uneven: the last column and row of tiles are narrower than the target
-    [InlineData(75, 55)]  // exact halves
-    public void StitchedTilesEqualTheWholeFrame(int tileW, int tileH)
+    [InlineData(64, 48, RenderPath.Raster)]  // uneven: the last column and row of tiles are narrower than the target
+    [InlineData(75, 55, RenderPath.Raster)]  // exact halves
+    [InlineData(64, 48, RenderPath.Compute)] // uneven, and tile edges cut through splatting bins
+    [InlineData(75, 55, RenderPath.Compute)]
+    public void StitchedTilesEqualTheWholeFrame(int tileW, int tileH, RenderPath path)
     {
         var frame = Scene();
-        using var whole = vulkan.Device.CreateFrameRenderer(W, H);
+        using var whole = vulkan.Device.CreateFrameRenderer(W, H, path);
         var expected = new byte[W * H * 4];
-        whole.Render(frame, expected);
+        whole.Render(frame, expected, path);
 
-        using var tiles = vulkan.Device.CreateFrameRenderer(tileW, tileH);
+        using var tiles = vulkan.Device.CreateFrameRenderer(tileW, tileH, path);
         var stitched = new byte[W * H * 4];
         for (int ty = 0; ty < H; ty += tileH)
         for (int tx = 0; tx < W; tx += tileW)
         {
             var rect = new PixelRect(tx, ty, Math.Min(tileW, W - tx), Math.Min(tileH, H - ty));
             var tile = new byte[rect.Width * rect.Height * 4];
-            tiles.Render(frame, tile, new FrameTile(W, H, rect));
+            tiles.Render(frame, tile, path, new FrameTile(W, H, rect));
             for (int y = 0; y < rect.Height; y++)
                 tile.AsSpan(y * rect.Width * 4, rect.Width * 4).CopyTo(stitched.AsSpan(((ty + y) * W + tx) * 4));
         }
@@ -52,15 +54,17 @@ public sealed class TileRenderTests(VulkanFixture vulkan)
         Assert.True(max <= 1 && count <= W * H / 1000, $"{count} pixels differ (largest difference {max})");
     }
 
-    [Fact]
-    public void PosterRendererStitchesBandsIntoTheWholeFrame()
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Compute)]
+    public void PosterRendererStitchesBandsIntoTheWholeFrame(RenderPath path)
     {
         var frame = Scene();
-        using var whole = vulkan.Device.CreateFrameRenderer(W, H);
+        using var whole = vulkan.Device.CreateFrameRenderer(W, H, path);
         var expected = new byte[W * H * 4];
-        whole.Render(frame, expected);
+        whole.Render(frame, expected, path);
 
-        using var tiles = vulkan.Device.CreateFrameRenderer(64, 48);
+        using var tiles = vulkan.Device.CreateFrameRenderer(64, 48, path);
         var stitched = new byte[W * H * 4];
         var bands = new List<(int Y, int Height)>();
         PosterRenderer.Render(tiles, frame, W, H, (y, height, rows) =>
@@ -70,6 +74,7 @@ public sealed class TileRenderTests(VulkanFixture vulkan)
         });
 
         Assert.Equal(new[] { (0, 48), (48, 48), (96, 14) }, bands);
+        Assert.Equal(path, tiles.LastPath);
         var (count, max) = Pixels.Differences(expected, stitched, tolerance: 0);
         Assert.True(max <= 1 && count <= W * H / 1000, $"{count} pixels differ (largest difference {max})");
     }

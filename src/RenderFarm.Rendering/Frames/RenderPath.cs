@@ -1,0 +1,41 @@
+namespace RenderFarm.Rendering.Frames;
+
+/// <summary>How a <see cref="FrameRenderer"/> draws: the path it prefers, and the one a frame used.</summary>
+public enum RenderPath
+{
+    /// <summary>
+    /// Compute splatting where it is faster — orthographic frames on CPU devices, except layers of
+    /// large sprites that barely overlap (grid posters) — and raster elsewhere.
+    /// </summary>
+    Auto,
+
+    /// <summary>The graphics pipeline: one instanced quad per item, blended in order.</summary>
+    Raster,
+
+    /// <summary>
+    /// Compute splatting: items binned into 8-pixel screen bins, each bin composited in order by one
+    /// workgroup. Orthographic frames with single-sheet atlases on Vulkan 1.1 devices only; others fall back to raster.
+    /// </summary>
+    Compute,
+}
+
+/// <summary>Reads the render path preference from the environment.</summary>
+public static class RenderPaths
+{
+    /// <summary>raster, compute or auto (the default when unset).</summary>
+    public const string EnvironmentVariable = "RENDERFARM_RENDER_PATH";
+
+    public static RenderPath FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
+
+    public static RenderPath Parse(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return RenderPath.Auto;
+        return value.Trim().ToLowerInvariant() switch
+        {
+            "auto" => RenderPath.Auto,
+            "raster" => RenderPath.Raster,
+            "compute" => RenderPath.Compute,
+            _ => throw new RenderingException($"{EnvironmentVariable}='{value}' is not a render path; use raster, compute or auto."),
+        };
+    }
+}
