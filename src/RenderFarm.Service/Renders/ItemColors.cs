@@ -14,6 +14,10 @@ internal static class ItemColors
         return groups.Select(Palette.ForIndex).ToArray();
     }
 
+    /// <summary>Whether the frames show the colours: points and terrain always, thumbnails only through a border.</summary>
+    public static bool Shown(OutputSpec output) =>
+        output.Style is OutputStyle.Points or OutputStyle.Terrain || (output.Border && (output.Style == OutputStyle.GridMosaic || output.SpriteMode == SpriteMode.Opaque));
+
     public static IReadOnlyList<LegendEntry> Legend(OutputSpec output, LayoutSet layouts, LayoutResult layout)
     {
         if (OutputChecks.ResolveColorBy(output, layouts.Input.ClassNames.Count) == ColorBy.Label)

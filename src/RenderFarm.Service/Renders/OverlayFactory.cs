@@ -18,8 +18,12 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
     public EncodedOverlay? Title() =>
         output.Overlays.Title is { } title ? _theme with { Title = title } : null;
 
+    /// <summary>
+    /// Only when the items wear their colours (points, terrain, bordered tiles): a legend of colours
+    /// that appear nowhere in a mosaic of untinted thumbnails would mislead.
+    /// </summary>
     public EncodedOverlay? Legend() =>
-        output.Overlays.Legend ? _theme with { Legend = ItemColors.Legend(output, layouts, layout) } : null;
+        output.Overlays.Legend && ItemColors.Shown(output) ? _theme with { Legend = ItemColors.Legend(output, layouts, layout) } : null;
 
     /// <summary>The caption of <paramref name="layoutName"/>: its name and quality figures.</summary>
     public EncodedOverlay? Caption(string layoutName)

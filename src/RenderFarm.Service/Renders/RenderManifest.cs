@@ -20,6 +20,8 @@ public sealed record RenderManifest
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // A file for people too: "×" and "→" in summaries stay readable instead of \u escapes.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public required string Scene { get; init; }
@@ -65,7 +67,7 @@ public sealed record OutputParameters(
     public IReadOnlyList<string>? Timeline { get; init; }
 
     public static OutputParameters Of(OutputSpec output, int itemCount, int labelCount) =>
-        new(output.Name, output.Kind.ToString().ToLowerInvariant(), output.Layout, output.Style.ToString().ToLowerInvariant(),
+        new(output.Name, output.Kind.ToString().ToLowerInvariant(), output.Layout, StyleWord(output.Style),
             output.Width, output.Height, output.ItemSize ?? output.AutoItemSizePixels(itemCount), output.SizeUnits.ToString().ToLowerInvariant(),
             OutputChecks.ResolveColorBy(output, labelCount).ToString().ToLowerInvariant(), output.FileName, output.Summary)
         {
@@ -76,6 +78,9 @@ public sealed record OutputParameters(
             Frames = (output as VideoOutputSpec)?.FrameCount,
             Timeline = (output as VideoOutputSpec)?.Timeline.Select(s => FormattableString.Invariant($"{s.Word} {s.Seconds:0.###} s")).ToArray(),
         };
+
+    /// <summary>As the scene spells it.</summary>
+    public static string StyleWord(OutputStyle style) => style == OutputStyle.GridMosaic ? "grid-mosaic" : style.ToString().ToLowerInvariant();
 }
 
 /// <summary>What the run read: the dataset and the keys of every cached artifact it used.</summary>

@@ -203,7 +203,7 @@ public sealed class RenderRun : IDisposable
             layout = image.Layout,
             layout_key = Layouts[image.Layout].Key,
             items_key = Layouts.Input.EmbeddingsKey,
-            style = image.Style.ToString().ToLowerInvariant(),
+            style = OutputParameters.StyleWord(image.Style),
             width = image.Width,
             height = image.Height,
             device = device.ToString(),
