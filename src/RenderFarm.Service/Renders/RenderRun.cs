@@ -95,8 +95,7 @@ public sealed class RenderRun : IDisposable
     public void BuildThumbnails(IProgress<ThumbnailProgress>? progress, CancellationToken cancellation)
     {
         EmbedResult embedded = _embedded ?? throw new InvalidOperationException("Embed has not run");
-        var fits = Plan.Outputs.Where(OutputDrawing.NeedsAtlas)
-            .Select(o => o.Style == OutputStyle.GridMosaic ? ThumbnailFit.Cover : ThumbnailFit.Contain).Distinct().ToArray();
+        var fits = Plan.Outputs.Where(OutputDrawing.NeedsAtlas).Select(FitFor).Distinct().ToArray();
         if (fits.Length == 0)
         {
             return;
@@ -182,7 +181,7 @@ public sealed class RenderRun : IDisposable
 
     private ThumbnailAtlas Atlas(RenderDevice device, OutputSpec output)
     {
-        ThumbnailFit fit = output.Style == OutputStyle.GridMosaic ? ThumbnailFit.Cover : ThumbnailFit.Contain;
+        ThumbnailFit fit = FitFor(output);
         if (!_thumbnails.TryGetValue(fit, out ThumbnailResult? thumbnails))
         {
             throw new InvalidOperationException("BuildThumbnails has not run");
@@ -192,6 +191,13 @@ public sealed class RenderRun : IDisposable
         string key = $"{Layouts.Input.EmbeddingsKey}/{thumbnails.Thumbnails.CellSize}/{fit}";
         return Clock.Time("atlas", () => device.UploadAtlas(thumbnails.Thumbnails, key));
     }
+
+    /// <summary>
+    /// Cropped cells for mosaics, whole images for sprites; IDX images are all square, where both
+    /// fits give the same pixels, so one set (and one atlas) serves every output.
+    /// </summary>
+    private ThumbnailFit FitFor(OutputSpec output) =>
+        output.Style == OutputStyle.GridMosaic && Plan.Scene.Dataset.Kind != DatasetKind.Idx ? ThumbnailFit.Cover : ThumbnailFit.Contain;
 
     private PngText[] PngTexts(ImageOutputSpec image, DeviceInfo device)
     {
