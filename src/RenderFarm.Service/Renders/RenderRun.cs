@@ -128,7 +128,10 @@ public sealed class RenderRun : IDisposable
         {
             Mp4Result result = await VideoOutput.WriteAsync(device, samples, video, layouts, atlas, background, path, progress, cancellation).ConfigureAwait(false);
             double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            Clock.Add(new StageTiming($"output {output.Name}", seconds));
+            long probeStart = System.Diagnostics.Stopwatch.GetTimestamp();
             VideoProbeResult probe = await VideoProbe.ProbeAsync(path, countFrames: true, cancellation).ConfigureAwait(false);
+            Clock.Add(new StageTiming($"probe {output.Name}", System.Diagnostics.Stopwatch.GetElapsedTime(probeStart).TotalSeconds));
             entry = OutputFileEntry.Describe(output.Name, "video", path, _folder.Path) with
             {
                 Width = video.Width, Height = video.Height, Frames = result.FrameCount, Seconds = seconds, Probe = probe,
@@ -139,10 +142,10 @@ public sealed class RenderRun : IDisposable
             var image = (ImageOutputSpec)output;
             PosterOutput.Write(device, samples, image, layouts, atlas, background, PngTexts(image, device.Info), path, progress, cancellation);
             double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            Clock.Add(new StageTiming($"output {output.Name}", seconds));
             entry = OutputFileEntry.Describe(output.Name, "image", path, _folder.Path) with { Width = image.Width, Height = image.Height, Seconds = seconds };
         }
 
-        Clock.Add(new StageTiming($"output {output.Name}", entry.Seconds ?? 0));
         _files.Add(entry);
         return entry;
     }
