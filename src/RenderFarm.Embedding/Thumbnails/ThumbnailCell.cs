@@ -49,7 +49,7 @@ internal static class ThumbnailCell
         if (options.Fit == ThumbnailFit.Cover)
         {
             int side = Math.Min(image.Width, image.Height);
-            var square = ImageResampler.Resize(ImageResampler.CenterCrop(image, side, side), size, size);
+            var square = Scale(ImageResampler.CenterCrop(image, side, side), size, size);
             Copy(square, cell, size, 0, 0);
             return;
         }
@@ -59,9 +59,12 @@ internal static class ThumbnailCell
         int shortSide = Math.Max(1, (int)Math.Round((double)size * Math.Min(image.Width, image.Height) / Math.Max(image.Width, image.Height)));
         int width = wide ? size : shortSide;
         int height = wide ? shortSide : size;
-        var scaled = ImageResampler.Resize(image, width, height);
+        var scaled = Scale(image, width, height);
         Copy(scaled, cell, size, (size - width) / 2, (size - height) / 2);
     }
+
+    private static DecodedImage Scale(DecodedImage image, int width, int height) =>
+        GrayUpscaler.Applies(image, width, height) ? GrayUpscaler.Resize(image, width, height) : ImageResampler.Resize(image, width, height);
 
     private static void Copy(DecodedImage image, Span<byte> cell, int cellSize, int left, int top)
     {
