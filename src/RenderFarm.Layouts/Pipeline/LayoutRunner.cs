@@ -174,16 +174,16 @@ public static class LayoutRunner
     }
 
     /// <summary>The space neighbours are searched in: the embeddings, or their top pca_dims components.</summary>
-    private static Matrix NeighbourSpace(LayoutSpec spec, Matrix embeddings) =>
+    internal static Matrix NeighbourSpace(LayoutSpec spec, Matrix embeddings) =>
         spec.PcaDims is int components ? RandomizedPca.Layout(embeddings, components, spec.Seed) : embeddings;
 
-    private static DistanceMetric MetricOf(LayoutSpec spec) =>
+    internal static DistanceMetric MetricOf(LayoutSpec spec) =>
         spec.Metric == LayoutMetric.Cosine ? DistanceMetric.Cosine : DistanceMetric.Euclidean;
 
     /// <summary>umap-learn's n_neighbors counts the point itself; our graphs leave it out.</summary>
-    private static int UmapGraphK(LayoutSpec spec) => spec.NNeighbors - 1;
+    internal static int UmapGraphK(LayoutSpec spec) => spec.NNeighbors - 1;
 
-    private static UmapOptions UmapOptionsFor(LayoutSpec spec) => new()
+    internal static UmapOptions UmapOptionsFor(LayoutSpec spec) => new()
     {
         NNeighbors = spec.NNeighbors,
         MinDist = (float)spec.MinDist,
@@ -202,7 +202,7 @@ public static class LayoutRunner
         },
     };
 
-    private static TsneOptions TsneOptionsFor(LayoutSpec spec) => new()
+    internal static TsneOptions TsneOptionsFor(LayoutSpec spec) => new()
     {
         Perplexity = spec.Perplexity,
         Dims = spec.Dims,
