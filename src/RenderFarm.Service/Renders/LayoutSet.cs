@@ -10,6 +10,7 @@ namespace RenderFarm.Service.Renders;
 public sealed class LayoutSet
 {
     private readonly Dictionary<string, LayoutResult> _byName;
+    private readonly Dictionary<string, (SequenceEntry Entry, LayoutSequence Sequence)> _sequences = new(StringComparer.Ordinal);
     private TerrainOutput? _terrain;
 
     public LayoutSet(LayoutInput input, IReadOnlyList<LayoutResult> results)
@@ -31,6 +32,15 @@ public sealed class LayoutSet
 
     public LayoutResult this[string name] =>
         _byName.TryGetValue(name, out LayoutResult? result) ? result : throw new RenderFarmException($"layout '{name}' was not computed");
+
+    /// <summary>The sweeps and replays computed for the videos, in the order they were added.</summary>
+    public IReadOnlyList<SequenceEntry> Sequences => _sequences.Values.Select(s => s.Entry).ToArray();
+
+    public void AddSequence(SequenceEntry entry, LayoutSequence sequence) => _sequences[entry.Name] = (entry, sequence);
+
+    /// <summary>The sets of sequence <paramref name="name"/> (a sweep's or replay's SequenceName).</summary>
+    public LayoutSequence Sequence(string name) =>
+        _sequences.TryGetValue(name, out var found) ? found.Sequence : throw new RenderFarmException($"sequence '{name}' was not computed");
 
     /// <summary>
     /// Terrain heights in [0, 1]: each item's mean distance to the others in embedding space, so

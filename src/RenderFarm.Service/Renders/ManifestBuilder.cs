@@ -25,6 +25,7 @@ internal static class ManifestBuilder
             Terrain = layouts.Terrain is { } t
                 ? string.Create(CultureInfo.InvariantCulture, $"mean distance in {t.Space} space, {(t.Exact ? "exact" : $"estimated from {t.References:N0} references, heights within ±{t.HeightErrorBound:0.###} at {t.Confidence:P0}")}")
                 : null,
+            Sequences = layouts.Sequences.Count > 0 ? layouts.Sequences : null,
         };
         return new RenderManifest
         {

@@ -89,7 +89,13 @@ public sealed record RenderInputs(
 {
     public ThumbnailEntry? Thumbnails { get; init; }
     public string? Terrain { get; init; }
+
+    /// <summary>The sweeps and replays the videos play; absent when none does.</summary>
+    public IReadOnlyList<SequenceEntry>? Sequences { get; init; }
 }
+
+/// <summary>A sweep or replay: its timeline name, the layout it comes from, how many sets, whether cached, seconds to compute or read.</summary>
+public sealed record SequenceEntry(string Name, string Kind, string Layout, int Count, bool Cached, double Seconds);
 
 public sealed record LayoutInputEntry(string Name, string Method, int Dims, string CacheKey, bool Cached, double Seconds, double? Trustworthiness, double? KnnAccuracy);
 

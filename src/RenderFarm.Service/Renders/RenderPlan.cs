@@ -3,6 +3,7 @@ using RenderFarm.Core;
 using RenderFarm.Core.Datasets;
 using RenderFarm.Core.Scenes;
 using RenderFarm.Embedding.Embedders;
+using RenderFarm.Layouts;
 using RenderFarm.Layouts.Pipeline;
 
 namespace RenderFarm.Service.Renders;
@@ -31,7 +32,7 @@ public sealed record RenderPlan(Scene Scene, string SceneHash, IReadOnlyList<Out
         foreach (OutputSpec output in outputs)
         {
             OutputChecks.Check(output, dataset.Items.Count, dataset.ClassNames.Count);
-            RefuseUnsupported(output);
+            CheckSequences(scene, output, dataset.Items.Count, dimensions);
         }
 
         return new RenderPlan(scene, hash, outputs, dataset.Items.Count);
@@ -73,8 +74,12 @@ public sealed record RenderPlan(Scene Scene, string SceneHash, IReadOnlyList<Out
         return scene.Outputs.Where(o => only.Contains(o.Name, StringComparer.Ordinal)).ToArray();
     }
 
-    /// <summary>Sweeps and replays need the layout engine to produce coordinate sequences, which it does not yet.</summary>
-    private static void RefuseUnsupported(OutputSpec output)
+    /// <summary>
+    /// Sweeps and replays against the layouts they name, with the data's size: the parameter must be
+    /// one the method has, every value must suit the items (n_neighbors below N, 3 × perplexity
+    /// below N), and only UMAP and t-SNE have an optimisation to replay.
+    /// </summary>
+    private static void CheckSequences(Scene scene, OutputSpec output, int items, int dimensions)
     {
         if (output is not VideoOutputSpec video)
         {
@@ -83,9 +88,36 @@ public sealed record RenderPlan(Scene Scene, string SceneHash, IReadOnlyList<Out
 
         foreach (TimelineStep step in video.Timeline)
         {
-            if (step is SweepStep or ReplayStep)
+            string? name = step switch { SweepStep s => s.Layout, ReplayStep r => r.Layout, _ => null };
+            if (name is null)
             {
-                throw step.LocationOf("").Error($"'{step.Word}' steps are not supported by render yet (the layout engine does not produce {step.Word} sequences); remove the step or render another output with --only");
+                continue;
+            }
+
+            LayoutSpec layout = scene.Layouts.FirstOrDefault(l => l.Name == name)
+                ?? throw step.LocationOf("").Error($"'{step.Word}' names layout '{name}', which the scene does not define");
+            if (layout.Method is not (LayoutMethod.Umap or LayoutMethod.Tsne))
+            {
+                throw step.LocationOf("").Error($"'{step.Word}' needs a umap or tsne layout; '{name}' is {layout.Method.ToString().ToLowerInvariant()}");
+            }
+
+            if (step is SweepStep sweep)
+            {
+                try
+                {
+                    foreach (double value in sweep.Values)
+                    {
+                        LayoutChecks.Check(LayoutSequences.WithParameter(layout, sweep.Parameter, value), items, dimensions);
+                    }
+                }
+                catch (SceneException problem)
+                {
+                    throw step.LocationOf("").Error($"sweep of '{name}': {problem.Problem}");
+                }
+                catch (LayoutException problem)
+                {
+                    throw step.LocationOf("").Error(problem.Message);
+                }
             }
         }
     }

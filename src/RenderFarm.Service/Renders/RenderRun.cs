@@ -88,7 +88,44 @@ public sealed class RenderRun : IDisposable
         IReadOnlyList<LayoutResult> results = Clock.Time("layouts",
             () => LayoutRunner.Run(input, Plan.Scene.Layouts, new ArtifactStore(_options.CacheRoot), progress, cancellation));
         _layouts = new LayoutSet(input, results);
+        ComputeSequences(progress, cancellation);
         return _layouts;
+    }
+
+    /// <summary>
+    /// The sweeps and replays the videos' timelines play (see <see cref="LayoutSequences"/>), each
+    /// once however many videos name it, from the cache when it has them; its own stage on the clock.
+    /// Runs as part of <see cref="ComputeLayouts"/>, reporting on the same progress sink.
+    /// </summary>
+    private void ComputeSequences(IProgress<LayoutProgress>? progress, CancellationToken cancellation)
+    {
+        LayoutSet layouts = Layouts;
+        var requests = Plan.Outputs.OfType<Core.Scenes.VideoOutputSpec>()
+            .SelectMany(Core.Timelines.TimelineRequirements.For)
+            .Where(r => r is Core.Timelines.SweepRequest or Core.Timelines.ReplayRequest)
+            .DistinctBy(r => r.Name)
+            .ToArray();
+        if (requests.Length == 0)
+        {
+            return;
+        }
+
+        var cache = new ArtifactStore(_options.CacheRoot);
+        Clock.Time("sequences", () =>
+        {
+            foreach (Core.Timelines.CoordinateRequest request in requests)
+            {
+                (string kind, string layout, LayoutSequence sequence) = request switch
+                {
+                    Core.Timelines.SweepRequest sweep => ("sweep", sweep.Layout,
+                        LayoutSequences.Sweep(layouts.Input, layouts[sweep.Layout], sweep.Parameter, sweep.Values, cache, progress, cancellation)),
+                    Core.Timelines.ReplayRequest replay => ("replay", replay.Layout,
+                        LayoutSequences.Replay(layouts.Input, layouts[replay.Layout], replay.Every, cache, progress, cancellation)),
+                    _ => throw new InvalidOperationException($"{request.GetType().Name} is not a sequence"),
+                };
+                layouts.AddSequence(new SequenceEntry(request.Name, kind, layout, sequence.Sets.Count, sequence.Cached, sequence.Seconds), sequence);
+            }
+        });
     }
 
     /// <summary>Thumbnails (from the cache when it has them) for the outputs that draw images: contained for sprites, cropped for mosaics.</summary>

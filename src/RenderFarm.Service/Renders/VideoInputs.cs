@@ -15,7 +15,8 @@ namespace RenderFarm.Service.Renders;
 /// source in that source's orientation, and a rotated grid would show its rows slanted;</item>
 /// <item>any other layout is aligned by Procrustes (rotation, reflection, scale, translation).</item>
 /// </list>
-/// The first layout itself is never moved. Posters use the layouts as computed.
+/// The first layout itself is never moved; sweeps and replays follow their layout into the same
+/// frame (see <see cref="LayoutSequences"/>). Posters use the layouts as computed.
 /// </summary>
 public static class VideoInputs
 {
@@ -26,18 +27,53 @@ public static class VideoInputs
         var inputs = new TimelineInputs(layouts.ItemCount, dims) { Labels = layouts.Labels };
         foreach (CoordinateRequest request in TimelineRequirements.For(video))
         {
-            // RenderPlan refuses sweeps and replays before any work, so only layouts arrive here.
-            if (request is not LayoutRequest { Layout: var name })
+            switch (request)
             {
-                throw new InvalidOperationException($"{request.GetType().Name} reached the renderer; RenderPlan should have refused it");
+                case LayoutRequest { Layout: var name }:
+                    LayoutResult result = layouts[name];
+                    inputs.AddLayout(name, layouts.PositionsFor(video, Align(first, result), out _), result.Clusters);
+                    break;
+                case SweepRequest sweep:
+                    inputs.AddSequence(sweep.Name, Sweep(video, layouts, first, sweep));
+                    break;
+                case ReplayRequest replay:
+                    inputs.AddSequence(replay.Name, Replay(video, layouts, first, replay));
+                    break;
             }
-
-            LayoutResult result = layouts[name];
-            Matrix aligned = Align(first, result);
-            inputs.AddLayout(name, layouts.PositionsFor(video, aligned, out _), result.Clusters);
         }
 
         return inputs;
+    }
+
+    /// <summary>
+    /// A sweep's sets, chained: the first aligned to its layout as the video shows it, each later one
+    /// to the set before, so the whole sweep moves with the layout into the video's frame. Items keep
+    /// the layout's cluster colours throughout.
+    /// </summary>
+    private static NamedCoordinates[] Sweep(VideoOutputSpec video, LayoutSet layouts, LayoutResult first, SweepRequest sweep)
+    {
+        LayoutResult layout = layouts[sweep.Layout];
+        Matrix previous = Align(first, layout);
+        var sets = new NamedCoordinates[sweep.Values.Count];
+        IReadOnlyList<Matrix> computed = layouts.Sequence(sweep.Name).Sets;
+        for (int i = 0; i < sets.Length; i++)
+        {
+            previous = Procrustes.Align(previous, computed[i]).Aligned;
+            string name = $"{sweep.Layout} {sweep.Parameter}={sweep.Values[i].ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            sets[i] = new NamedCoordinates(name, layouts.PositionsFor(video, previous, out _), layout.Clusters);
+        }
+
+        return sets;
+    }
+
+    /// <summary>A replay's snapshots, each aligned (with scale) to the finished layout as the video shows it.</summary>
+    private static NamedCoordinates[] Replay(VideoOutputSpec video, LayoutSet layouts, LayoutResult first, ReplayRequest replay)
+    {
+        LayoutResult layout = layouts[replay.Layout];
+        Matrix final = Align(first, layout);
+        return layouts.Sequence(replay.Name).Sets
+            .Select((set, i) => new NamedCoordinates($"{replay.Layout} snapshot {i + 1}", layouts.PositionsFor(video, Procrustes.Align(final, set).Aligned, out _), layout.Clusters))
+            .ToArray();
     }
 
     private static Matrix Align(LayoutResult first, LayoutResult layout)
