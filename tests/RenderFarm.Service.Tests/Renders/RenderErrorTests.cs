@@ -38,7 +38,7 @@ public sealed class RenderErrorTests : IDisposable
     }
 
     [Fact]
-    public void Render_SweepStep_IsRefusedAtItsLineAsNotSupportedYet()
+    public void Render_SweepValueTooLargeForTheItems_IsAUserErrorBeforeAnyWork()
     {
         string scene = RenderScenes.Write(_dir, """
             outputs:
@@ -46,13 +46,13 @@ public sealed class RenderErrorTests : IDisposable
                 layout: umap
                 size: [320, 180]
                 timeline:
-                  - sweep: {layout: umap, parameter: n_neighbors, values: [5, 10], seconds_each: 1}
+                  - sweep: {layout: umap, parameter: n_neighbors, values: [5, 300], seconds_each: 1}
             """);
 
         CliRun run = CliRun.Of("render", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("not supported by render yet", run.Error, StringComparison.Ordinal);
+        Assert.Contains("n_neighbors (300) must be less than the number of items (300)", run.Error, StringComparison.Ordinal);
         Assert.False(Directory.Exists(_dir.File("out")));
     }
 
