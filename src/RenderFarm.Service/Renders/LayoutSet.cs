@@ -30,6 +30,9 @@ public sealed class LayoutSet
 
     public int ItemCount => Input.Ids.Count;
 
+    /// <summary>The layout named <paramref name="name"/>, or null when the scene has none (a sequence's set, say).</summary>
+    public LayoutResult? Find(string name) => _byName.GetValueOrDefault(name);
+
     public LayoutResult this[string name] =>
         _byName.TryGetValue(name, out LayoutResult? result) ? result : throw new RenderFarmException($"layout '{name}' was not computed");
 

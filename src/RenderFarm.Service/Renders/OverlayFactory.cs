@@ -36,7 +36,10 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
     public EncodedOverlay? Legend() =>
         output.Overlays.Legend && ItemColors.Shown(output) ? _theme with { Legend = ItemColors.Legend(output, layouts, layout) } : null;
 
-    /// <summary>The caption of <paramref name="layoutName"/>: its name and quality figures.</summary>
+    /// <summary>
+    /// The caption of <paramref name="layoutName"/>: its name and quality figures; a sweep's set or a
+    /// replay's snapshot (e.g. "umap n_neighbors=5") shows its name alone, as nothing measured it.
+    /// </summary>
     public EncodedOverlay? Caption(string layoutName)
     {
         if (!output.Overlays.Caption)
@@ -44,7 +47,11 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
             return null;
         }
 
-        LayoutMetrics m = layouts[layoutName].Metrics;
+        if (layouts.Find(layoutName) is not { Metrics: var m })
+        {
+            return _theme with { Caption = OverlayCaption.ForLayout(layoutName, []) };
+        }
+
         var figures = new List<KeyValuePair<string, double>>();
         if (m.Trustworthiness is double trust)
         {

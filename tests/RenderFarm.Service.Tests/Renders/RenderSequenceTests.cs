@@ -53,7 +53,7 @@ public sealed class RenderSequenceTests : IDisposable
 
     private string[] RunFolders() => Directory.GetDirectories(_dir.File("out/small"));
 
-    private static Dictionary<string, (int, bool)> Sequences(string runFolder)
+    private static Dictionary<string, (int Count, bool Cached)> Sequences(string runFolder)
     {
         using JsonDocument manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(runFolder, "manifest.json")));
         return manifest.RootElement.GetProperty("inputs").GetProperty("sequences").EnumerateArray().ToDictionary(
