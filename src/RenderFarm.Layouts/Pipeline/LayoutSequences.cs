@@ -121,6 +121,18 @@ public static class LayoutSequences
         return new LayoutSequence(Unstack(stacked, layout.Coordinates.Rows), cached, Math.Round(clock.Elapsed.TotalSeconds, 3));
     }
 
+    /// <summary>
+    /// How many steps a replay of <paramref name="spec"/> on <paramref name="items"/> items runs:
+    /// UMAP's epochs (500 up to 10,000 items, else 200, unless set), t-SNE's iterations with early
+    /// exaggeration; 0 for methods without an optimisation.
+    /// </summary>
+    public static int ReplaySteps(LayoutSpec spec, int items) => spec.Method switch
+    {
+        LayoutMethod.Umap => LayoutRunner.UmapOptionsFor(spec).EpochsFor(items),
+        LayoutMethod.Tsne => spec.ExaggerationIterations + spec.Iterations,
+        _ => 0,
+    };
+
     /// <summary><paramref name="spec"/> with one sweepable parameter set to <paramref name="value"/>.</summary>
     public static LayoutSpec WithParameter(LayoutSpec spec, string parameter, double value)
     {
@@ -195,14 +207,13 @@ public static class LayoutSequences
         {
             KnnGraph graph = NearestNeighbors.Build(space, LayoutRunner.UmapGraphK(spec), LayoutRunner.MetricOf(spec), spec.Seed, spec.Deterministic, cancellation);
             UmapOptions options = LayoutRunner.UmapOptionsFor(spec);
-            int epochs = options.EpochsFor(graph.Count);
+            int epochs = ReplaySteps(spec, graph.Count);
             UmapLayout.Fit(graph, options, (epoch, xy) => Keep(epoch, epochs, xy), space);
         }
         else if (spec.Method == LayoutMethod.Tsne)
         {
-            TsneOptions options = LayoutRunner.TsneOptionsFor(spec);
-            int total = options.EarlyExaggerationIterations + options.Iterations;
-            TsneLayout.Fit(space, options, (iteration, xy, _) => Keep(iteration, total, xy), cancellation);
+            int total = ReplaySteps(spec, input.Embeddings.Rows);
+            TsneLayout.Fit(space, LayoutRunner.TsneOptionsFor(spec), (iteration, xy, _) => Keep(iteration, total, xy), cancellation);
         }
         else
         {

@@ -101,6 +101,11 @@ public sealed record RenderPlan(Scene Scene, string SceneHash, IReadOnlyList<Out
                 throw step.LocationOf("").Error($"'{step.Word}' needs a umap or tsne layout; '{name}' is {layout.Method.ToString().ToLowerInvariant()}");
             }
 
+            if (step is ReplayStep replay && replay.Every >= LayoutSequences.ReplaySteps(layout, items))
+            {
+                throw step.LocationOf("every").Error($"every ({replay.Every}) leaves no snapshot: '{name}' runs {LayoutSequences.ReplaySteps(layout, items)} {(layout.Method == LayoutMethod.Umap ? "epochs" : "iterations")} on {items} items");
+            }
+
             if (step is SweepStep sweep)
             {
                 try

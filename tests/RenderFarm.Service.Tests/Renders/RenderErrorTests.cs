@@ -57,6 +57,25 @@ public sealed class RenderErrorTests : IDisposable
     }
 
     [Fact]
+    public void Render_ReplayEveryAsLongAsTheRun_IsAUserErrorBeforeAnyWork()
+    {
+        string scene = RenderScenes.Write(_dir, """
+            outputs:
+              movie:
+                layout: umap
+                size: [320, 180]
+                timeline:
+                  - replay: {layout: umap, every: 500, seconds: 1}
+            """);
+
+        CliRun run = CliRun.Of("render", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+
+        Assert.True(run.ExitCode == 2, run.ToString());
+        Assert.Contains("every (500) leaves no snapshot: 'umap' runs 500 epochs on 300 items", run.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(_dir.File("out")));
+    }
+
+    [Fact]
     public void Render_UnknownOnlyName_IsAUserErrorListingTheOutputs()
     {
         string scene = RenderScenes.Write(_dir);
