@@ -17,12 +17,19 @@ public enum RenderPath
     /// workgroup. Orthographic frames with single-sheet atlases on Vulkan 1.1 devices only; others fall back to raster.
     /// </summary>
     Compute,
+
+    /// <summary>
+    /// The managed splatter: the CPU draws in C# with SIMD from pre-scaled copies of the atlas
+    /// cells, without the device. 2-D (orthographic) frames of flat discs and sprites of one pixel
+    /// size up to ~64 px (the video morphs); other frames fall back to compute, then raster.
+    /// </summary>
+    Managed,
 }
 
 /// <summary>Reads the render path preference from the environment.</summary>
 public static class RenderPaths
 {
-    /// <summary>raster, compute or auto (the default when unset).</summary>
+    /// <summary>raster, compute, managed or auto (the default when unset).</summary>
     public const string EnvironmentVariable = "RENDERFARM_RENDER_PATH";
 
     public static RenderPath FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
@@ -35,7 +42,8 @@ public static class RenderPaths
             "auto" => RenderPath.Auto,
             "raster" => RenderPath.Raster,
             "compute" => RenderPath.Compute,
-            _ => throw new RenderingException($"{EnvironmentVariable}='{value}' is not a render path; use raster, compute or auto."),
+            "managed" => RenderPath.Managed,
+            _ => throw new RenderingException($"{EnvironmentVariable}='{value}' is not a render path; use raster, compute, managed or auto."),
         };
     }
 }
