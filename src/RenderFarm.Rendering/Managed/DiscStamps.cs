@@ -15,7 +15,7 @@ internal sealed class DiscStamps
         float radius = diameterPx / 2;
         Reach = (int)MathF.Ceiling(radius + 1);
         _stamps = new Stamp[phases * phases];
-        for (int p = 0; p < _stamps.Length; p++) _stamps[p] = Make(radius, (float)(p % phases) / phases, (float)(p / phases) / phases);
+        for (int p = 0; p < _stamps.Length; p++) _stamps[p] = Make(radius, (p % phases + 0.5f) / phases, (p / phases + 0.5f) / phases);
     }
 
     public float DiameterPx { get; }

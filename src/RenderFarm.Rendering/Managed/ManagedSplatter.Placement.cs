@@ -7,21 +7,23 @@ namespace RenderFarm.Rendering.Managed;
 internal sealed partial class ManagedSplatter
 {
     /// <summary>
-    /// Sub-pixel phases per axis for sprites, most first: a quarter pixel where the stamps fit in
-    /// a quarter of the budget, else half a pixel (70,000 thumbnails at 12 px). Points always get 4.
+    /// Sub-pixel phases per axis for sprites, most first, with the stamp memory each may take: an
+    /// eighth of a pixel for small atlases, a quarter or half a pixel for big ones (70,000
+    /// thumbnails at 12 px get half: 116 MB). Snapping moves an edge by at most half a phase.
     /// </summary>
-    private static readonly int[] SpritePhaseChoices = [4, 2];
+    private static readonly (int Phases, long MaxBytes)[] SpritePhaseChoices =
+        [(16, StampBudgetBytes / 64), (8, StampBudgetBytes / 16), (4, StampBudgetBytes / 4), (2, StampBudgetBytes)];
 
-    private const int PointPhases = 4;
+    /// <summary>Discs are a few stamps per size: a sixteenth of a pixel costs nothing.</summary>
+    private const int PointPhases = 16;
 
     private SpriteStamps? SpriteStampsFor(SpriteLayer layer, float pixelsPerUnit)
     {
         var key = SpriteStampKey.For(layer, SizePx(layer, pixelsPerUnit));
         if (_spriteStamps.TryGetValue(key, out var stamps)) return stamps;
-        foreach (int phases in SpritePhaseChoices)
+        foreach (var (phases, maxBytes) in SpritePhaseChoices)
         {
-            long bytes = SpriteStamps.FullBytes(key, phases);
-            if (bytes > (phases == SpritePhaseChoices[^1] ? StampBudgetBytes : StampBudgetBytes / 4)) continue;
+            if (SpriteStamps.FullBytes(key, phases) > maxBytes) continue;
             // A few looks at most (a video uses one per layer): an older one's memory goes first.
             if (_spriteStamps.Count >= 4) _spriteStamps.Clear();
             return _spriteStamps[key] = new SpriteStamps(key, phases, _nearestMip);
@@ -37,10 +39,15 @@ internal sealed partial class ManagedSplatter
         return new Vector2((clip.X * 0.5f + 0.5f) * area.ImageWidth, (clip.Y * 0.5f + 0.5f) * area.ImageHeight);
     }
 
-    /// <summary>Snaps <paramref name="pixel"/> to 1/<paramref name="phases"/> of a pixel: the whole pixel and the phase.</summary>
+    /// <summary>
+    /// Which 1/<paramref name="phases"/> of a pixel <paramref name="pixel"/> falls in: the whole
+    /// pixel and the phase. Stamps are made for the middle of their phase, so content moves by at
+    /// most half a phase; and with an even number of phases the half-pixel mark is a phase
+    /// boundary, so a sprite edge covers exactly the pixel centres it covers on the raster path.
+    /// </summary>
     private static (int Whole, int Phase) Snap(float pixel, int phases)
     {
-        double q = Math.Floor((double)pixel * phases + 0.5);
+        double q = Math.Floor((double)pixel * phases);
         if (!(Math.Abs(q) < 1e9)) return (int.MinValue / 2, 0); // far off screen (or NaN): culled
         long steps = (long)q;
         long whole = (long)Math.Floor((double)steps / phases);

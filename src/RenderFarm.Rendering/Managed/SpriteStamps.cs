@@ -62,7 +62,7 @@ internal sealed class SpriteStamps
         int n = Footprint;
         var stamp = new Stamp(n, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder);
         var lod = sampler.LevelFor(side, _nearestMip);
-        float fx = (float)(phase % Phases) / Phases, fy = (float)(phase / Phases) / Phases;
+        float fx = (phase % Phases + 0.5f) / Phases, fy = (phase / Phases + 0.5f) / Phases; // the middle of the phase
         float texelsPerPixel = sampler.CellSize / side;
         for (int row = 0; row < n; row++)
         {
