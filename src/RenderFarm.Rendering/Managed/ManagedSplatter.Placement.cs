@@ -106,11 +106,11 @@ internal sealed partial class ManagedSplatter
             placed.Y[i] = y;
             int index = cell * perCell + phy * phases + phx;
             var stamp = stamps.Get(cell, phy * phases + phx);
-            if (stamp is null) _pending.Add((i, index)); // made below, all at once and in parallel
+            if (stamp is null) _pending.Add((i, index)); // made below, all cells at once and in parallel
             else placed.Stamps[i] = stamp;
         }
         if (_pending.Count == 0) return;
-        stamps.Build(_pending.Select(p => p.Index).Distinct().ToList());
+        stamps.Build(_pending.Select(p => p.Index / perCell).Distinct().ToList());
         foreach (var (item, index) in _pending) placed.Stamps[item] = stamps.Get(index / perCell, index % perCell);
     }
 

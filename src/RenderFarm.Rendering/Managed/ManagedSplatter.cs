@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using RenderFarm.Core.Cameras;
 using RenderFarm.Core.Colors;
 using RenderFarm.Rendering.Frames;
@@ -134,6 +137,7 @@ internal sealed unsafe partial class ManagedSplatter
         int end = layer.BandStarts[band + 1];
         for (int e = layer.BandStarts[band]; e < end; e++)
         {
+            if (e + PrefetchDistance < end) Prefetch(layer.Stamps[layer.Entries[e + PrefetchDistance]]!);
             int item = layer.Entries[e];
             var stamp = layer.Stamps[item]!;
             var t = layer.Tint(item);
@@ -155,6 +159,22 @@ internal sealed unsafe partial class ManagedSplatter
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Items ahead whose stamp is fetched into the cache while this one is blended. 70,000
+    /// thumbnails make 100+ MB of stamps read in no useful order: waiting for each from memory cost
+    /// more than blending it (12 px sprites: ~55 CPU-ms a frame without, against ~20 for discs).
+    /// </summary>
+    private const int PrefetchDistance = 8;
+
+    private static void Prefetch(Stamp stamp)
+    {
+        if (!Sse.IsSupported) return;
+        // Not pinned: a prefetch of an address the GC has since moved only wastes the fetch.
+        byte* start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(stamp.Data));
+        long bytes = Math.Min(stamp.Bytes, 1024);
+        for (long offset = 0; offset < bytes; offset += 64) Sse.Prefetch0(start + offset);
     }
 
     /// <summary>The premultiplied tint of a colour, scaled for raw 16-bit mask values.</summary>

@@ -39,19 +39,23 @@ internal sealed class SpriteStamps
 
     public Stamp? Get(int cell, int phase) => _stamps[cell * Phases * Phases + phase];
 
-    /// <summary>Makes the stamps listed (cell × Phases² + phase, no repeats), in parallel.</summary>
-    public void Build(IReadOnlyList<int> missing)
+    /// <summary>
+    /// Makes every phase of the cells listed (no repeats), in parallel: a cell is resampled once,
+    /// and a moving item then finds its stamp whatever phase it reaches in later frames.
+    /// </summary>
+    public void Build(IReadOnlyList<int> cells)
     {
-        if (missing.Count == 0) return;
+        if (cells.Count == 0) return;
+
         var atlas = Key.Atlas;
         var samplers = new ConcurrentBag<AtlasCellSampler>();
         int perCell = Phases * Phases;
-        Parallel.For(0, missing.Count, () => samplers.TryTake(out var s) ? s : new AtlasCellSampler(atlas.Thumbnails, atlas.Layout, atlas.DecodeInShader),
+        Parallel.For(0, cells.Count, () => samplers.TryTake(out var s) ? s : new AtlasCellSampler(atlas.Thumbnails, atlas.Layout, atlas.DecodeInShader),
             (i, _, sampler) =>
             {
-                int index = missing[i];
-                sampler.Load(index / perCell);
-                _stamps[index] = Make(sampler, index % perCell);
+                int cell = cells[i];
+                sampler.Load(cell);
+                for (int phase = 0; phase < perCell; phase++) _stamps[cell * perCell + phase] = Make(sampler, phase);
                 return sampler;
             }, samplers.Add);
     }
