@@ -4,8 +4,10 @@ namespace RenderFarm.Rendering.Frames;
 public enum RenderPath
 {
     /// <summary>
-    /// Compute splatting where it is faster — orthographic frames on CPU devices, except layers of
-    /// large sprites that barely overlap (grid posters) — and raster elsewhere.
+    /// On CPU devices the managed splatter for the frames it draws (orthographic, flat discs and
+    /// sprites of one pixel size up to ~64 px), else compute splatting where it is faster —
+    /// orthographic frames, except layers of large sprites that barely overlap (grid posters) —
+    /// and raster elsewhere. On GPUs, raster.
     /// </summary>
     Auto,
 
