@@ -132,30 +132,34 @@ internal sealed unsafe partial class ManagedSplatter
 
     private static void DrawBand(BandCompositor compositor, PlacedLayer layer, int band, int y0, int rows, bool alpha)
     {
+        var shape = layer.Shape;
+        if (shape is null) return;
         var tint = stackalloc Vector256<float>[4];
         var planes = stackalloc ushort*[5];
+        int size = shape.Size, stride = shape.Stride, planeCount = shape.PlaneCount;
+        bool hasColor = shape.HasColor, hasMask = shape.HasMask;
         int end = layer.BandStarts[band + 1];
+        var entries = layer.Entries;
         for (int e = layer.BandStarts[band]; e < end; e++)
         {
-            if (e + PrefetchDistance < end) Prefetch(layer.Stamps[layer.Entries[e + PrefetchDistance]]!);
-            int item = layer.Entries[e];
-            var stamp = layer.Stamps[item]!;
+            if (e + PrefetchDistance < end) Prefetch(layer.Data[entries[e + PrefetchDistance]]!, shape.Data.Length);
+            int item = entries[e];
             var t = layer.Tint(item);
             tint[0] = Vector256.Create(t.X); tint[1] = Vector256.Create(t.Y); tint[2] = Vector256.Create(t.Z); tint[3] = Vector256.Create(t.W);
             int top = layer.Y[item], x = layer.X[item];
-            int first = Math.Max(top, y0), last = Math.Min(top + stamp.Size, y0 + rows);
-            fixed (ushort* data = stamp.Data)
+            int first = Math.Max(top, y0), last = Math.Min(top + size, y0 + rows);
+            fixed (ushort* data = layer.Data[item])
             {
                 for (int y = first; y < last; y++)
                 {
                     int stampRow = y - top;
-                    if (!stamp.HasColor)
+                    if (!hasColor)
                     {
-                        compositor.BlendMask(data + stamp.Offset(0, stampRow), stamp.Stride, y - y0, x, tint, alpha);
+                        compositor.BlendMask(data + stampRow * stride, stride, y - y0, x, tint, alpha);
                         continue;
                     }
-                    for (int p = 0; p < stamp.PlaneCount; p++) planes[p] = data + stamp.Offset(p, stampRow);
-                    compositor.BlendColor(planes, stamp.HasMask, stamp.Stride, y - y0, x, tint, alpha);
+                    for (int p = 0; p < planeCount; p++) planes[p] = data + (p * size + stampRow) * stride;
+                    compositor.BlendColor(planes, hasMask, stride, y - y0, x, tint, alpha);
                 }
             }
         }
@@ -168,12 +172,12 @@ internal sealed unsafe partial class ManagedSplatter
     /// </summary>
     private const int PrefetchDistance = 8;
 
-    private static void Prefetch(Stamp stamp)
+    private static void Prefetch(ushort[] data, int length)
     {
         if (!Sse.IsSupported) return;
         // Not pinned: a prefetch of an address the GC has since moved only wastes the fetch.
-        byte* start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(stamp.Data));
-        long bytes = Math.Min(stamp.Bytes, 1024);
+        byte* start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(data));
+        long bytes = Math.Min(length * 2L, 1024);
         for (long offset = 0; offset < bytes; offset += 64) Sse.Prefetch0(start + offset);
     }
 
