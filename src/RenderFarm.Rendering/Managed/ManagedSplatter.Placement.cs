@@ -24,8 +24,10 @@ internal sealed partial class ManagedSplatter
         foreach (var (phases, maxBytes) in SpritePhaseChoices)
         {
             if (SpriteStamps.FullBytes(key, phases) > maxBytes) continue;
-            // A few looks at most (a video uses one per layer): an older one's memory goes first.
-            if (_spriteStamps.Count >= 4) _spriteStamps.Clear();
+            // All looks kept stay within the budget together (a video uses one per layer): older
+            // ones go first when a new one would not fit beside them.
+            long kept = _spriteStamps.Values.Sum(set => SpriteStamps.FullBytes(set.Key, set.Phases));
+            if (kept + SpriteStamps.FullBytes(key, phases) > StampBudgetBytes) _spriteStamps.Clear();
             return _spriteStamps[key] = new SpriteStamps(key, phases, _nearestMip);
         }
         return null;
