@@ -23,6 +23,7 @@ public sealed unsafe class ThumbnailAtlas
     internal ThumbnailAtlas(GpuContext gpu, SharedLayouts layouts, ThumbnailSet thumbnails, AtlasLayout? layout = null, bool? decodeInShader = null)
     {
         _gpu = gpu;
+        Thumbnails = thumbnails;
         DecodeInShader = decodeInShader ?? gpu.Info.IsCpu;
         Layout = layout ?? AtlasLayout.For(thumbnails.Count, thumbnails.CellSize, gpu.Info.MaxImageDimension2D, gpu.Info.MaxImageArrayLayers);
         if (Layout.Count != thumbnails.Count || Layout.CellSize != thumbnails.CellSize)
@@ -66,6 +67,12 @@ public sealed unsafe class ThumbnailAtlas
     public int SheetCount => _sheets.Length;
 
     internal AtlasLayout Layout { get; }
+
+    /// <summary>
+    /// The cells on the CPU, for the managed path (which resamples them into stamps). A reference,
+    /// not a copy: thumbnail sets are not changed after they are made.
+    /// </summary>
+    internal ThumbnailSet Thumbnails { get; }
 
     internal DescriptorSet SheetSet(int sheet) => _sets[sheet];
 

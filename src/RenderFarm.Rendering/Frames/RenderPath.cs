@@ -4,8 +4,10 @@ namespace RenderFarm.Rendering.Frames;
 public enum RenderPath
 {
     /// <summary>
-    /// Compute splatting where it is faster — orthographic frames on CPU devices, except layers of
-    /// large sprites that barely overlap (grid posters) — and raster elsewhere.
+    /// On CPU devices the managed splatter for the frames it draws (orthographic, flat discs and
+    /// sprites of one pixel size up to ~64 px), else compute splatting where it is faster —
+    /// orthographic frames, except layers of large sprites that barely overlap (grid posters) —
+    /// and raster elsewhere. On GPUs, raster.
     /// </summary>
     Auto,
 
@@ -17,12 +19,19 @@ public enum RenderPath
     /// workgroup. Orthographic frames with single-sheet atlases on Vulkan 1.1 devices only; others fall back to raster.
     /// </summary>
     Compute,
+
+    /// <summary>
+    /// The managed splatter: the CPU draws in C# with SIMD from pre-scaled copies of the atlas
+    /// cells, without the device. 2-D (orthographic) frames of flat discs and sprites of one pixel
+    /// size up to ~64 px (the video morphs); other frames fall back to compute, then raster.
+    /// </summary>
+    Managed,
 }
 
 /// <summary>Reads the render path preference from the environment.</summary>
 public static class RenderPaths
 {
-    /// <summary>raster, compute or auto (the default when unset).</summary>
+    /// <summary>raster, compute, managed or auto (the default when unset).</summary>
     public const string EnvironmentVariable = "RENDERFARM_RENDER_PATH";
 
     public static RenderPath FromEnvironment() => Parse(Environment.GetEnvironmentVariable(EnvironmentVariable));
@@ -35,7 +44,8 @@ public static class RenderPaths
             "auto" => RenderPath.Auto,
             "raster" => RenderPath.Raster,
             "compute" => RenderPath.Compute,
-            _ => throw new RenderingException($"{EnvironmentVariable}='{value}' is not a render path; use raster, compute or auto."),
+            "managed" => RenderPath.Managed,
+            _ => throw new RenderingException($"{EnvironmentVariable}='{value}' is not a render path; use raster, compute, managed or auto."),
         };
     }
 }

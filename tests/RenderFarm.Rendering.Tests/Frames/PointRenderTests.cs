@@ -14,6 +14,7 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
     [InlineData(4, RenderPath.Raster)]
     [InlineData(1, RenderPath.Raster)]
     [InlineData(1, RenderPath.Compute)]
+    [InlineData(1, RenderPath.Managed)]
     public void PointsHaveTheirPaletteColoursAndTheBackgroundShowsElsewhere(int samples, RenderPath path)
     {
         using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path, samples);
@@ -35,6 +36,7 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void EdgesAreAntiAliased(RenderPath path)
     {
         using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);
@@ -53,6 +55,7 @@ public sealed class PointRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void SameFrameTwiceGivesIdenticalBytes(RenderPath path)
     {
         using var renderer = vulkan.Device.CreateFrameRenderer(W, H, path);

@@ -25,6 +25,7 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void SpritesScene(RenderPath path) => Compare("sprites.png", SpritesFrame(), path, path);
 
     [Theory]

@@ -12,6 +12,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void EachSpriteShowsItsOwnThumbnailTheRightWayUp(RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(40, 16));
@@ -21,6 +22,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)] // the splatting shaders bind one sheet: such frames go to raster
+    [InlineData(RenderPath.Managed)] // the managed path reads the cells on the CPU: any number of sheets
     public void SpritesOnSeveralSheetsEachShowTheirOwnThumbnail(RenderPath path)
     {
         var thumbnails = Scenes.DistinctThumbnails(40, 16);
@@ -29,7 +31,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
         Assert.Equal(4, layout.SheetCount);
         var atlas = vulkan.Device.UploadAtlasWithLayout(thumbnails, layout);
         Assert.Equal(4, atlas.SheetCount);
-        AssertEachSpriteShowsItsCell(atlas, path, RenderPath.Raster);
+        AssertEachSpriteShowsItsCell(atlas, path, path == RenderPath.Managed ? RenderPath.Managed : RenderPath.Raster);
     }
 
     [Theory]
@@ -37,6 +39,8 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
     [InlineData(false, RenderPath.Raster)]  // the GPU path: the sRGB view decodes in the sampler
     [InlineData(true, RenderPath.Compute)]
     [InlineData(false, RenderPath.Compute)]
+    [InlineData(true, RenderPath.Managed)]
+    [InlineData(false, RenderPath.Managed)]
     public void BothWaysOfDecodingSrgbShowTheSameColours(bool decodeInShader, RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlasWithLayout(Scenes.DistinctThumbnails(40, 16), layout: null, decodeInShader);
@@ -67,6 +71,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void ThresholdModeLetsTheBackgroundShowThroughTheBlack(RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlas(Scenes.PlusSigns(4, 32));
@@ -94,6 +99,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void OpaqueTilesCanHaveAClassColouredBorder(RenderPath path)
     {
         var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(40, 16));
@@ -126,6 +132,7 @@ public sealed class SpriteRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void GridPosterTilesMeetEdgeToEdge(RenderPath path)
     {
         // A 6 × 4 grid of 1-unit opaque tiles filling the frame exactly: no background may show between them.

@@ -29,6 +29,8 @@ public sealed class TileRenderTests(VulkanFixture vulkan)
     [InlineData(75, 55, RenderPath.Raster)]  // exact halves
     [InlineData(64, 48, RenderPath.Compute)] // uneven, and tile edges cut through splatting bins
     [InlineData(75, 55, RenderPath.Compute)]
+    [InlineData(64, 48, RenderPath.Managed)] // tile edges cut through bands and stamps
+    [InlineData(75, 55, RenderPath.Managed)]
     public void StitchedTilesEqualTheWholeFrame(int tileW, int tileH, RenderPath path)
     {
         var frame = Scene();
@@ -57,6 +59,7 @@ public sealed class TileRenderTests(VulkanFixture vulkan)
     [Theory]
     [InlineData(RenderPath.Raster)]
     [InlineData(RenderPath.Compute)]
+    [InlineData(RenderPath.Managed)]
     public void PosterRendererStitchesBandsIntoTheWholeFrame(RenderPath path)
     {
         var frame = Scene();

@@ -75,12 +75,14 @@ public sealed class SplatAgreementTests(VulkanFixture vulkan)
     }
 
     [Fact]
-    public void AutoChoosesComputeOnLavapipeForFlatFramesAndRasterForPerspective()
+    public void AutoChoosesManagedOnLavapipeForFlatFramesComputeForSpheresAndRasterForPerspective()
     {
         using var renderer = vulkan.Device.CreateFrameRenderer(32, 32, RenderPath.Auto);
         var rgba = new byte[32 * 32 * 4];
         var flat = new FrameDescription(Scenes.PixelCamera(32, 32), Scenes.Background, [Scenes.Points((8, 8, 1))]);
-        renderer.Render(flat, rgba, RenderPath.Compute);
+        renderer.Render(flat, rgba, RenderPath.Managed);
+        var spheres = flat with { Layers = [Scenes.Points((8, 8, 1)) with { Shading = PointShading.Sphere }] };
+        renderer.Render(spheres, rgba, RenderPath.Compute);
         var perspective = flat with { Camera = new PerspectiveCamera(new(0, 0, 10), System.Numerics.Vector3.Zero, System.Numerics.Vector3.UnitY, 40) };
         renderer.Render(perspective, rgba, RenderPath.Raster);
         renderer.PathPreference = RenderPath.Raster;
@@ -88,18 +90,21 @@ public sealed class SplatAgreementTests(VulkanFixture vulkan)
     }
 
     [Fact]
-    public void AutoLeavesGridPostersToRaster()
+    public void AutoLeavesGridPostersTooLargeForManagedToRaster()
     {
-        // Edge-to-edge 32 px opaque tiles: each pixel under one sprite, the case raster draws faster.
+        // Edge-to-edge 72 px opaque tiles (past the managed path's stamp size): each pixel under
+        // one sprite, the case raster draws faster than compute.
         var atlas = vulkan.Device.UploadAtlas(Scenes.DistinctThumbnails(24, 16));
-        var positions = Enumerable.Range(0, 12).SelectMany(i => new[] { i % 4 * 32 + 16f, -(i / 4 * 32 + 16f) }).ToArray();
-        var grid = new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, 12).ToArray(), Size = 32, Mode = SpriteMode.Opaque };
-        var frame = new FrameDescription(Scenes.PixelCamera(128, 96), Scenes.Background, [grid]);
-        using var renderer = vulkan.Device.CreateFrameRenderer(128, 96, RenderPath.Auto);
-        var rgba = new byte[128 * 96 * 4];
+        var positions = Enumerable.Range(0, 12).SelectMany(i => new[] { i % 4 * 72 + 36f, -(i / 4 * 72 + 36f) }).ToArray();
+        var grid = new SpriteLayer { Atlas = atlas, Positions = positions, Cells = Enumerable.Range(0, 12).ToArray(), Size = 72, Mode = SpriteMode.Opaque };
+        var frame = new FrameDescription(Scenes.PixelCamera(288, 216), Scenes.Background, [grid]);
+        using var renderer = vulkan.Device.CreateFrameRenderer(288, 216, RenderPath.Auto);
+        var rgba = new byte[288 * 216 * 4];
         renderer.Render(frame, rgba, RenderPath.Raster);
         // Piled up (every tile on the same spot), the same sprites go to compute.
-        renderer.Render(frame with { Layers = [grid with { Positions = positions.Select((_, i) => i % 2 == 0 ? 64f : -48f).ToArray() }] }, rgba, RenderPath.Compute);
+        renderer.Render(frame with { Layers = [grid with { Positions = positions.Select((_, i) => i % 2 == 0 ? 144f : -108f).ToArray() }] }, rgba, RenderPath.Compute);
+        // At 32 px the managed path draws them.
+        renderer.Render(frame with { Layers = [grid with { Size = 32 }] }, rgba, RenderPath.Managed);
     }
 
     [Fact]

@@ -1,0 +1,45 @@
+namespace RenderFarm.Rendering.Managed;
+
+/// <summary>
+/// sRGB ↔ linear by table: the managed path decodes every colour and texel once and encodes every
+/// output channel once, and a lookup is far cheaper than pow(). The encode table has 16,384 steps
+/// in linear light: near black, where sRGB is steepest (12.92 × 255 levels per unit), a step is
+/// 0.2 of an output level, so rounding through it stays within a level of the exact curve.
+/// </summary>
+internal static class SrgbTables
+{
+    public const int EncodeSteps = 16384;
+
+    /// <summary>Byte → linear light, exact to float precision.</summary>
+    public static readonly float[] Decode = BuildDecode();
+
+    /// <summary>Linear light quantised to <see cref="EncodeSteps"/> − 1 steps → sRGB byte.</summary>
+    public static readonly byte[] Encode = BuildEncode();
+
+    public static float ToLinear(float srgb) =>
+        (float)(srgb <= 0.04045 ? srgb / 12.92 : Math.Pow((srgb + 0.055) / 1.055, 2.4));
+
+    public static float ToSrgb(float linear) =>
+        (float)(linear <= 0.0031308 ? linear * 12.92 : 1.055 * Math.Pow(linear, 1 / 2.4) - 0.055);
+
+    public static byte EncodeByte(float linear)
+    {
+        float v = Math.Clamp(linear, 0f, 1f);
+        return Encode[(int)(v * (EncodeSteps - 1) + 0.5f)];
+    }
+
+    private static float[] BuildDecode()
+    {
+        var table = new float[256];
+        for (int i = 0; i < 256; i++) table[i] = ToLinear(i / 255f);
+        return table;
+    }
+
+    private static byte[] BuildEncode()
+    {
+        var table = new byte[EncodeSteps];
+        for (int i = 0; i < EncodeSteps; i++)
+            table[i] = (byte)Math.Clamp((int)Math.Round(ToSrgb(i / (float)(EncodeSteps - 1)) * 255), 0, 255);
+        return table;
+    }
+}
