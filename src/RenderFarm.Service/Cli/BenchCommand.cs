@@ -5,7 +5,7 @@ using RenderFarm.Core;
 
 namespace RenderFarm.Service.Cli;
 
-/// <summary><c>renderfarm bench embed</c>: measures the embed stage (a command, never a timed test).</summary>
+/// <summary><c>renderfarm bench embed|layouts|render</c>: measures the stages (commands, never timed tests).</summary>
 internal static class BenchCommand
 {
     public static Command Create(CliConsole console, Option<bool> verbose, Option<string?> outputRoot)
@@ -21,7 +21,7 @@ internal static class BenchCommand
             return CommandGuard.Ok;
         }));
 
-        return new Command("bench", "Benchmarks of this machine, printed side by side with their targets.") { embed, Layouts(console, verbose, outputRoot) };
+        return new Command("bench", "Benchmarks of this machine, printed side by side with their targets.") { embed, Layouts(console, verbose, outputRoot), Render(console, verbose, outputRoot) };
     }
 
     private static Command Layouts(CliConsole console, Option<bool> verbose, Option<string?> outputRoot)
@@ -43,6 +43,26 @@ internal static class BenchCommand
             return CommandGuard.Ok;
         }));
         return layouts;
+    }
+
+    private static Command Render(CliConsole console, Option<bool> verbose, Option<string?> outputRoot)
+    {
+        var frames = new Option<int>("--frames") { Description = "Frames timed for (a) and (b).", DefaultValueFactory = _ => 20 };
+        var morphFrames = new Option<int>("--morph-frames") { Description = "Frames of the 70k sprite morph for (d).", DefaultValueFactory = _ => 60 };
+        var render = new Command("render", "Frames/s at 1080p: 70k sprites, 70k terrain spheres, the 8192² grid poster, and render+encode vs ffmpeg alone.") { frames, morphFrames };
+        render.SetAction(parse => CommandGuard.Run(console, parse.GetValue(verbose), () =>
+        {
+            int f = parse.GetValue(frames), m = parse.GetValue(morphFrames);
+            if (f < 1 || m < 2)
+            {
+                throw new RenderFarmException($"--frames must be at least 1 and --morph-frames at least 2 (got {f}, {m}).");
+            }
+
+            var rows = RenderBench.Run(CliPaths.OutputRoot(parse.GetValue(outputRoot)), f, m, console.Error);
+            RenderBench.Print(console.Out, rows);
+            return CommandGuard.Ok;
+        }));
+        return render;
     }
 
     /// <summary>The tiny CLIP-shaped test model, found by walking up from the program to the repository.</summary>

@@ -29,6 +29,17 @@ internal static class CommandGuard
 
             return UserError;
         }
+        catch (Exception e) when (e is RenderFarm.Rendering.RenderingException or RenderFarm.Encoding.EncodingException)
+        {
+            // No Vulkan device, no ffmpeg, a frame the device cannot make: the machine or the request, not a bug.
+            console.Error.WriteLine($"error: {e.Message}");
+            if (verbose)
+            {
+                console.Error.WriteLine(e);
+            }
+
+            return UserError;
+        }
         catch (OperationCanceledException)
         {
             console.Error.WriteLine("cancelled: finished work is kept in the cache; run the same command again to resume.");

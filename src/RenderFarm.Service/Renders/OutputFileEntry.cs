@@ -10,6 +10,9 @@ public sealed record OutputFileEntry(string Output, string File, string Kind, lo
     public int? Frames { get; init; }
     public double? Seconds { get; init; }
 
+    /// <summary>Videos: what ffprobe reads back from the finished file (codec, pixel format, frames counted by decoding, faststart).</summary>
+    public RenderFarm.Encoding.Probing.VideoProbeResult? Probe { get; init; }
+
     /// <summary>Describes a finished file; <paramref name="path"/> is recorded relative to <paramref name="runFolder"/>.</summary>
     public static OutputFileEntry Describe(string output, string kind, string path, string runFolder)
     {

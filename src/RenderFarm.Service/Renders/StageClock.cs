@@ -22,6 +22,9 @@ public sealed class StageClock
         }
     }
 
+    /// <summary>Records a stage timed elsewhere (an output whose seconds the writer measured).</summary>
+    public void Add(StageTiming timing) => _stages.Add(timing);
+
     public void Time(string stage, Action work) => Time(stage, () =>
     {
         work();

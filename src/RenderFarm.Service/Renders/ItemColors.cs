@@ -1,0 +1,60 @@
+using RenderFarm.Core.Colors;
+using RenderFarm.Core.Scenes;
+using RenderFarm.Encoding.Overlays;
+using RenderFarm.Layouts.Pipeline;
+
+namespace RenderFarm.Service.Renders;
+
+/// <summary>Item colours and the legend that explains them: by class, or by the k-means clusters of the output's layout.</summary>
+internal static class ItemColors
+{
+    public static Rgba8[] For(OutputSpec output, LayoutSet layouts, LayoutResult layout)
+    {
+        int[] groups = Groups(output, layouts, layout);
+        return groups.Select(Palette.ForIndex).ToArray();
+    }
+
+    /// <summary>Whether the frames show the colours: points and terrain always, thumbnails only through a border.</summary>
+    public static bool Shown(OutputSpec output) =>
+        output.Style is OutputStyle.Points or OutputStyle.Terrain || (output.Border && (output.Style == OutputStyle.GridMosaic || output.SpriteMode == SpriteMode.Opaque));
+
+    public static IReadOnlyList<LegendEntry> Legend(OutputSpec output, LayoutSet layouts, LayoutResult layout)
+    {
+        if (OutputChecks.ResolveColorBy(output, layouts.Input.ClassNames.Count) == ColorBy.Label)
+        {
+            return layouts.Input.ClassNames.Select((name, i) => new LegendEntry(name, Palette.ForIndex(i))).ToArray();
+        }
+
+        int clusters = layout.Clusters.Length == 0 ? 0 : layout.Clusters.Max() + 1;
+        return Enumerable.Range(0, clusters).Select(k => new LegendEntry(ClusterName(layouts, layout, k), Palette.ForIndex(k))).ToArray();
+    }
+
+    /// <summary>A cluster's most common class when the data has labels ("Trouser"), else "cluster 3".</summary>
+    public static string ClusterName(LayoutSet layouts, LayoutResult layout, int cluster)
+    {
+        if (layouts.Labels is { } labels)
+        {
+            var counts = new int[layouts.Input.ClassNames.Count];
+            for (int i = 0; i < labels.Length; i++)
+            {
+                if (layout.Clusters[i] == cluster && labels[i] >= 0)
+                {
+                    counts[labels[i]]++;
+                }
+            }
+
+            int best = Array.IndexOf(counts, counts.Max());
+            if (counts[best] > 0)
+            {
+                return layouts.Input.ClassNames[best];
+            }
+        }
+
+        return $"cluster {cluster}";
+    }
+
+    private static int[] Groups(OutputSpec output, LayoutSet layouts, LayoutResult layout) =>
+        OutputChecks.ResolveColorBy(output, layouts.Input.ClassNames.Count) == ColorBy.Label && layouts.Labels is { } labels
+            ? labels
+            : layout.Clusters;
+}

@@ -1,0 +1,101 @@
+using RenderFarm.Core.Cameras;
+using RenderFarm.Core.Colors;
+using RenderFarm.Core.Scenes;
+using RenderFarm.Encoding.Overlays;
+using RenderFarm.Layouts.Pipeline;
+using EncodedOverlay = RenderFarm.Encoding.Overlays.OverlaySpec;
+
+namespace RenderFarm.Service.Renders;
+
+/// <summary>
+/// Turns an output's <c>overlays:</c> into what the encoder paints: one spec per overlay, so a
+/// video can fade each on its own, in colours that read on the scene's background.
+/// </summary>
+internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, LayoutResult layout, Rgba8 background)
+{
+    private readonly EncodedOverlay _theme = Theme(background);
+
+    public EncodedOverlay? Title() =>
+        output.Overlays.Title is { } title ? _theme with { Title = title } : null;
+
+    /// <summary>
+    /// Only when the items wear their colours (points, terrain, bordered tiles): a legend of colours
+    /// that appear nowhere in a mosaic of untinted thumbnails would mislead.
+    /// </summary>
+    public EncodedOverlay? Legend() =>
+        output.Overlays.Legend && ItemColors.Shown(output) ? _theme with { Legend = ItemColors.Legend(output, layouts, layout) } : null;
+
+    /// <summary>The caption of <paramref name="layoutName"/>: its name and quality figures.</summary>
+    public EncodedOverlay? Caption(string layoutName)
+    {
+        if (!output.Overlays.Caption)
+        {
+            return null;
+        }
+
+        LayoutMetrics m = layouts[layoutName].Metrics;
+        var figures = new List<KeyValuePair<string, double>> { new("T(15)", m.Trustworthiness) };
+        if (m.KnnAccuracy is double accuracy)
+        {
+            figures.Add(new("10-NN accuracy", accuracy));
+        }
+
+        return _theme with { Caption = OverlayCaption.ForLayout(layoutName, figures) };
+    }
+
+    /// <summary>
+    /// Cluster names at the centroids of <paramref name="positions"/> (clusters of the output's
+    /// layout), projected through an orthographic <paramref name="camera"/>; null for perspective
+    /// views (labels there would need the renderer's projection) or when the overlay is off.
+    /// </summary>
+    public EncodedOverlay? ClusterLabels(ReadOnlySpan<float> positions, int dims, CameraView camera, int width, int height)
+    {
+        if (!output.Overlays.ClusterLabels || camera is not OrthographicCamera view || layout.Clusters.Length == 0)
+        {
+            return null;
+        }
+
+        int k = layout.Clusters.Max() + 1;
+        var sums = new double[k * 2];
+        var counts = new int[k];
+        for (int i = 0; i < layout.Clusters.Length; i++)
+        {
+            int c = layout.Clusters[i];
+            if (c < 0) continue;
+            sums[2 * c] += positions[i * dims];
+            sums[2 * c + 1] += positions[i * dims + 1];
+            counts[c]++;
+        }
+
+        double pixelsPerUnit = height / view.WorldHeight;
+        var labels = new List<ClusterLabel>();
+        for (int c = 0; c < k; c++)
+        {
+            if (counts[c] == 0) continue;
+            double x = (sums[2 * c] / counts[c] - view.CenterX) * pixelsPerUnit + width / 2.0;
+            double y = height / 2.0 - (sums[2 * c + 1] / counts[c] - view.CenterY) * pixelsPerUnit;
+            labels.Add(new ClusterLabel(ItemColors.ClusterName(layouts, layout, c), (float)x, (float)y));
+        }
+
+        return _theme with { Labels = labels };
+    }
+
+    /// <summary>Every overlay that is on, in one spec: for posters, which show them all at full opacity.</summary>
+    public EncodedOverlay All(string layoutName, ReadOnlySpan<float> positions, int dims, CameraView camera, int width, int height) =>
+        _theme with
+        {
+            Title = Title()?.Title,
+            Legend = Legend()?.Legend ?? [],
+            Caption = Caption(layoutName)?.Caption,
+            Labels = ClusterLabels(positions, dims, camera, width, height)?.Labels ?? [],
+        };
+
+    /// <summary>Light text on a dark halo over dark backgrounds, the encoder's dark-on-light default otherwise.</summary>
+    private static EncodedOverlay Theme(Rgba8 background)
+    {
+        double luminance = (0.2126 * background.R + 0.7152 * background.G + 0.0722 * background.B) / 255;
+        return luminance >= 0.5
+            ? new EncodedOverlay()
+            : new EncodedOverlay { TextColor = new Rgba8(0xEE, 0xEE, 0xEE), HaloColor = new Rgba8(0, 0, 0, 0xCC), PanelColor = new Rgba8(0x22, 0x22, 0x22, 0xCC) };
+    }
+}
