@@ -1,0 +1,52 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Extensions.DependencyInjection;
+using RenderFarm.Service.Jobs;
+
+namespace RenderFarm.Service.Server;
+
+/// <summary>
+/// Hangfire for the service: the storage chosen by <see cref="ServerSettings.Storage"/>, and two
+/// servers in the process: one worker on the `render` queue (a render already uses every core)
+/// and a few on `default` for light jobs.
+/// </summary>
+public static class HangfireSetup
+{
+    /// <summary>How often a worker looks whether its job was deleted: the bound on how long a cancelled job keeps running.</summary>
+    public static readonly TimeSpan CancellationCheck = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long Hangfire waits for running jobs when the host stops; the host waits longer (see RenderServer).</summary>
+    public static readonly TimeSpan WorkerShutdown = TimeSpan.FromSeconds(15);
+
+    public static void Add(IServiceCollection services, ServerSettings settings)
+    {
+        // Registered before AddHangfire, whose TryAdd then keeps it: the server, the client and the
+        // dashboard share this instance instead of the process-wide JobStorage.Current, so two
+        // services in one process (tests) never see each other's jobs.
+        services.AddSingleton<JobStorage>(CreateStorage(settings));
+        services.AddHangfire(configuration => configuration
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        services.AddHangfireServer(options => Configure(options, "render", [RenderJobs.RenderQueue], settings.RenderWorkers));
+        services.AddHangfireServer(options => Configure(options, "light", [RenderJobs.LightQueue], settings.LightWorkers));
+    }
+
+    private static JobStorage CreateStorage(ServerSettings settings) =>
+        settings.Storage.ToLowerInvariant() switch
+        {
+            "memory" => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }),
+            _ => throw new RenderFarm.Core.RenderFarmException($"storage '{settings.Storage}' is not supported yet; use 'memory'."),
+        };
+
+    private static void Configure(BackgroundJobServerOptions options, string role, string[] queues, int workers)
+    {
+        options.ServerName = $"{Environment.MachineName}:{role}:{Environment.ProcessId}";
+        options.Queues = queues;
+        options.WorkerCount = workers;
+        options.CancellationCheckInterval = CancellationCheck;
+        options.ShutdownTimeout = WorkerShutdown;
+        // Retries are scheduled jobs: look for due ones every few seconds, not Hangfire's default 15.
+        options.SchedulePollingInterval = TimeSpan.FromSeconds(2);
+    }
+}
