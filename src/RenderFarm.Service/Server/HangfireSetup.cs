@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.InMemory;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using RenderFarm.Service.Jobs;
 
@@ -23,11 +25,19 @@ public static class HangfireSetup
         // Registered before AddHangfire, whose TryAdd then keeps it: the server, the client and the
         // dashboard share this instance instead of the process-wide JobStorage.Current, so two
         // services in one process (tests) never see each other's jobs.
-        services.AddSingleton<JobStorage>(CreateStorage(settings));
-        services.AddHangfire(configuration => configuration
+        // The storage is made when first resolved, after Hangfire's logging points at this host.
+        services.AddSingleton<JobStorage>(provider =>
+        {
+            provider.GetRequiredService<IGlobalConfiguration>();
+            return CreateStorage(settings);
+        });
+        // Likewise our own activator: jobs are built from this host's services even when another host in the process configured Hangfire later.
+        services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((provider, configuration) => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+            .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
         services.AddHangfireServer(options => Configure(options, "render", [RenderJobs.RenderQueue], settings.RenderWorkers));
         services.AddHangfireServer(options => Configure(options, "light", [RenderJobs.LightQueue], settings.LightWorkers));
     }
@@ -41,7 +51,7 @@ public static class HangfireSetup
 
     private static void Configure(BackgroundJobServerOptions options, string role, string[] queues, int workers)
     {
-        options.ServerName = $"{Environment.MachineName}:{role}:{Environment.ProcessId}";
+        options.ServerName = $"{Environment.MachineName}:{role}";
         options.Queues = queues;
         options.WorkerCount = workers;
         options.CancellationCheckInterval = CancellationCheck;
