@@ -29,12 +29,7 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
         try
         {
             string scenePath = hasPath ? Path.GetFullPath(request.Scene!) : SaveInline(work, request.SceneYaml!);
-            if (hasPath)
-            {
-                guard.Check(scenePath, "scene");
-            }
-
-            RenderPlan plan = Check(scenePath);
+            RenderPlan plan = hasPath ? Check(scenePath) : CheckContents(scenePath);
             var record = new RenderRecord
             {
                 Id = id,
@@ -70,8 +65,15 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
         return path;
     }
 
+    /// <summary>A scene file named by a request: it must lie in a data root, and so must everything it names.</summary>
+    public RenderPlan Check(string scenePath)
+    {
+        guard.Check(scenePath, "scene");
+        return CheckContents(scenePath);
+    }
+
     /// <summary>Reads the scene, keeps every file it names inside the data roots, then runs the pipeline's own checks.</summary>
-    private RenderPlan Check(string scenePath)
+    private RenderPlan CheckContents(string scenePath)
     {
         Scene scene = SceneLoader.Load(scenePath);
         foreach ((string? path, string what) in new[]

@@ -29,8 +29,14 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         RunAsync(context, cancellation, progress =>
         {
             RenderRecord record = store.Get(renderId);
-            using RenderRun run = Open(record, ScratchRoot(record, "embed"), []);
-            run.Embed(progress.For<EmbedProgress>(p => ($"embed: {p.Stage}", p.Done, p.Total)), cancellation);
+            string scratch = ScratchRoot(record, "embed");
+            using (RenderRun run = Open(record, scratch, []))
+            {
+                run.Embed(progress.For<EmbedProgress>(p => ($"embed: {p.Stage}", p.Done, p.Total)), cancellation);
+            }
+
+            // The vectors stay in the cache; the embed stage's own files (embeddings.npy, report) are not needed.
+            DeleteFolder(scratch);
             return Task.CompletedTask;
         });
 
@@ -41,10 +47,15 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         RunAsync(context, cancellation, progress =>
         {
             RenderRecord record = store.Get(renderId);
-            using RenderRun run = Open(record, ScratchRoot(record, "layouts"), []);
-            run.Embed(null, cancellation);
-            run.ComputeLayouts(progress.For<LayoutProgress>(p => ($"layouts: {p.Stage}", p.Done, p.Total)), cancellation);
-            run.BuildThumbnails(progress.For<ThumbnailProgress>(p => ("thumbnails", p.Done, p.Total)), cancellation);
+            string scratch = ScratchRoot(record, "layouts");
+            using (RenderRun run = Open(record, scratch, []))
+            {
+                run.Embed(null, cancellation);
+                run.ComputeLayouts(progress.For<LayoutProgress>(p => ($"layouts: {p.Stage}", p.Done, p.Total)), cancellation);
+                run.BuildThumbnails(progress.For<ThumbnailProgress>(p => ("thumbnails", p.Done, p.Total)), cancellation);
+            }
+
+            DeleteFolder(scratch);
             return Task.CompletedTask;
         });
 

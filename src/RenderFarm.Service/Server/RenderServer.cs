@@ -36,8 +36,11 @@ public static class RenderServer
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(new RenderStore(settings.OutputRoot));
         builder.Services.AddSingleton(new DataRootGuard(settings.DataRoots));
+        builder.Services.AddSingleton(new ScheduleStore(settings.OutputRoot));
         builder.Services.AddTransient<RenderSubmission>();
         builder.Services.AddTransient<RenderJobs>();
+        builder.Services.AddTransient<ScheduledRenderJob>();
+        builder.Services.AddHostedService<ScheduleRegistrar>();
         HangfireSetup.Add(builder.Services, settings);
 
         WebApplication app = builder.Build();
@@ -50,6 +53,7 @@ public static class RenderServer
             AppPath = null,
         });
         RenderEndpoints.Map(app);
+        ScheduleEndpoints.Map(app);
         return app;
     }
 

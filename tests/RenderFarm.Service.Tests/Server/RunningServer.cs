@@ -40,7 +40,10 @@ public sealed class RunningServer : IAsyncLifetime
     /// <summary>A server that wants <paramref name="token"/> on /api and /hangfire.</summary>
     public static RunningServer WithToken(string token) => new(token);
 
-    public ServerSettings Settings { get; }
+    /// <summary>A second service over <paramref name="other"/>'s output root and data roots, as after a restart.</summary>
+    public static RunningServer Over(RunningServer other) => new(other.Settings.Token) { Settings = other.Settings };
+
+    public ServerSettings Settings { get; private init; }
 
     public HttpClient Client { get; } = new();
 
@@ -66,21 +69,24 @@ public sealed class RunningServer : IAsyncLifetime
     public async Task<RenderView> Get(string id) =>
         (await Client.GetFromJsonAsync<RenderView>($"/api/renders/{id}"))!;
 
-    /// <summary>Polls the render until <paramref name="done"/> holds. The limit only stops a hung test; nothing asserts on time.</summary>
-    public async Task<RenderView> WaitFor(string id, Func<RenderView, bool> done, int limitSeconds = 180)
+    /// <summary>Polls the render until <paramref name="done"/> holds.</summary>
+    public Task<RenderView> WaitFor(string id, Func<RenderView, bool> done) => Poll(() => Get(id), done);
+
+    /// <summary>Reads until <paramref name="done"/> holds. The limit only stops a hung test; nothing asserts on time.</summary>
+    public static async Task<T> Poll<T>(Func<Task<T>> read, Func<T, bool> done, int limitSeconds = 180)
     {
         DateTime giveUp = DateTime.UtcNow.AddSeconds(limitSeconds);
         while (true)
         {
-            RenderView view = await Get(id);
-            if (done(view))
+            T value = await read();
+            if (done(value))
             {
-                return view;
+                return value;
             }
 
             if (DateTime.UtcNow > giveUp)
             {
-                throw new TimeoutException($"render {id} still {view.State} ({view.Stage}) after {limitSeconds} s: {JsonSerializer.Serialize(view)}");
+                throw new TimeoutException($"still not done after {limitSeconds} s: {JsonSerializer.Serialize(value)}");
             }
 
             await Task.Delay(200);
