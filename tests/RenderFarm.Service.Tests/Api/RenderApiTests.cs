@@ -104,6 +104,16 @@ public sealed class RenderApiTests(RunningServer server)
         }
     }
 
+    [Fact]
+    public async Task ARequestOverTheBodyLimitIsRefused()
+    {
+        string padding = new('#', (int)server.Settings.MaxRequestBytes);
+
+        HttpResponseMessage response = await server.Submit(ServiceScenes.Poster() + "\n" + padding);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
     private int RendersOnDisk()
     {
         string root = Path.Combine(server.Settings.OutputRoot, ".renders");
