@@ -15,7 +15,7 @@ internal static class ServeCommand
     public static Command Create(CliConsole console, Option<bool> verbose, Option<string?> outputRoot, Option<string?> cacheRoot)
     {
         var urls = new Option<string?>("--urls") { Description = "Where to listen (default: RENDERFARM_URLS, appsettings.json, http://127.0.0.1:5080)." };
-        var storage = new Option<string?>("--storage") { Description = "Hangfire storage: memory (default; jobs are lost on restart)." };
+        var storage = new Option<string?>("--storage") { Description = "Hangfire storage: memory (default; jobs are lost on restart) or postgres://user:password@host:5432/database (shared with workers)." };
         var token = new Option<string?>("--token") { Description = "API and dashboard bearer token (default: RENDERFARM_TOKEN); required beyond loopback." };
         var dataRoots = new Option<string[]>("--data-root")
         {

@@ -1,6 +1,5 @@
 using Hangfire;
 using Hangfire.AspNetCore;
-using Hangfire.InMemory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using RenderFarm.Service.Jobs;
@@ -8,9 +7,9 @@ using RenderFarm.Service.Jobs;
 namespace RenderFarm.Service.Server;
 
 /// <summary>
-/// Hangfire for the service: the storage chosen by <see cref="ServerSettings.Storage"/>, and two
-/// servers in the process: one worker on the `render` queue (a render already uses every core)
-/// and a few on `default` for light jobs.
+/// Hangfire for `serve` and `worker`: the storage chosen by <see cref="ServerSettings.Storage"/>,
+/// and two servers in the process: one worker on the `render` queue (a render already uses every
+/// core) and a few on `default` for light jobs. <c>role</c> ("serve", "worker") names them in the dashboard.
 /// </summary>
 public static class HangfireSetup
 {
@@ -20,7 +19,7 @@ public static class HangfireSetup
     /// <summary>How long Hangfire waits for running jobs when the host stops; the host waits longer (see RenderServer).</summary>
     public static readonly TimeSpan WorkerShutdown = TimeSpan.FromSeconds(15);
 
-    public static void Add(IServiceCollection services, ServerSettings settings)
+    public static void Add(IServiceCollection services, ServerSettings settings, string role)
     {
         // Registered before AddHangfire, whose TryAdd then keeps it: the server, the client and the
         // dashboard share this instance instead of the process-wide JobStorage.Current, so two
@@ -29,7 +28,7 @@ public static class HangfireSetup
         services.AddSingleton<JobStorage>(provider =>
         {
             provider.GetRequiredService<IGlobalConfiguration>();
-            return CreateStorage(settings);
+            return StorageFactory.Create(settings.Storage);
         });
         // Likewise our own activator: jobs are built from this host's services even when another host in the process configured Hangfire later.
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));
@@ -38,16 +37,14 @@ public static class HangfireSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(provider.GetRequiredService<ILoggerFactory>())));
-        services.AddHangfireServer(options => Configure(options, "render", [RenderJobs.RenderQueue], settings.RenderWorkers));
-        services.AddHangfireServer(options => Configure(options, "light", [RenderJobs.LightQueue], settings.LightWorkers));
-    }
-
-    private static JobStorage CreateStorage(ServerSettings settings) =>
-        settings.Storage.ToLowerInvariant() switch
+        // 0 render workers: an API-only `serve` in front of a farm of `worker` processes.
+        if (settings.RenderWorkers > 0)
         {
-            "memory" => new InMemoryStorage(new InMemoryStorageOptions { MaxExpirationTime = TimeSpan.FromDays(7) }),
-            _ => throw new RenderFarm.Core.RenderFarmException($"storage '{settings.Storage}' is not supported yet; use 'memory'."),
-        };
+            services.AddHangfireServer(options => Configure(options, role + ":render", [RenderJobs.RenderQueue], settings.RenderWorkers));
+        }
+
+        services.AddHangfireServer(options => Configure(options, role + ":light", [RenderJobs.LightQueue], settings.LightWorkers));
+    }
 
     private static void Configure(BackgroundJobServerOptions options, string role, string[] queues, int workers)
     {

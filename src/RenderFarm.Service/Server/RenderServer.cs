@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RenderFarm.Service.Api;
-using RenderFarm.Service.Jobs;
 
 namespace RenderFarm.Service.Server;
 
@@ -33,15 +32,9 @@ public static class RenderServer
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = HostShutdown);
-        builder.Services.AddSingleton(settings);
-        builder.Services.AddSingleton(new RenderStore(settings.OutputRoot));
-        builder.Services.AddSingleton(new DataRootGuard(settings.DataRoots));
-        builder.Services.AddSingleton(new ScheduleStore(settings.OutputRoot));
-        builder.Services.AddTransient<RenderSubmission>();
-        builder.Services.AddTransient<RenderJobs>();
-        builder.Services.AddTransient<ScheduledRenderJob>();
+        RenderServices.Add(builder.Services, settings, "serve");
+        // Only `serve` owns the schedules: workers run the recurring jobs but never register them.
         builder.Services.AddHostedService<ScheduleRegistrar>();
-        HangfireSetup.Add(builder.Services, settings);
 
         WebApplication app = builder.Build();
         app.Use((context, next) => ApiToken.Middleware(context, () => next(context), settings.Token));

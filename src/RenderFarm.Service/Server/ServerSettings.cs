@@ -15,7 +15,7 @@ public sealed record ServerSettings
 {
     public string Urls { get; init; } = "http://127.0.0.1:5080";
 
-    /// <summary>"memory" (Hangfire.InMemory); PostgreSQL comes with the worker processes.</summary>
+    /// <summary>"memory" (Hangfire.InMemory), or a PostgreSQL URL or connection string (see <see cref="StorageFactory"/>).</summary>
     public string Storage { get; init; } = "memory";
 
     /// <summary>Bearer token for the API and the dashboard; null: none (then only loopback may listen).</summary>
@@ -28,7 +28,7 @@ public sealed record ServerSettings
 
     public required string CacheRoot { get; init; }
 
-    /// <summary>Workers on the `render` queue: 1, since one render already uses every core.</summary>
+    /// <summary>Workers on the `render` queue: 1, since one render already uses every core; 0 for an API-only `serve`.</summary>
     public int RenderWorkers { get; init; } = 1;
 
     /// <summary>Workers on the `default` queue (finalising, bookkeeping).</summary>
@@ -64,7 +64,7 @@ public sealed record ServerSettings
             DataRoots = roots.Where(r => r.Length > 0).Select(Path.GetFullPath).ToArray(),
             OutputRoot = output,
             CacheRoot = cache,
-            RenderWorkers = Number(section["RenderWorkers"], 1),
+            RenderWorkers = Number(section["RenderWorkers"], 1, allowZero: true),
             LightWorkers = Number(section["LightWorkers"], 2),
             MaxRequestBytes = Number(section["MaxRequestBytes"], 1 << 20),
             CacheFlushEvery = Number(environment("RENDERFARM_CACHE_FLUSH_ITEMS"), 8192),
@@ -76,9 +76,9 @@ public sealed record ServerSettings
     /// <summary>Refuses settings that would expose the service or cannot work, with what to change.</summary>
     public void Check()
     {
-        if (!string.Equals(Storage, "memory", StringComparison.OrdinalIgnoreCase))
+        if (!StorageFactory.IsMemory(Storage) && !StorageFactory.IsPostgres(Storage))
         {
-            throw new RenderFarmException($"--storage {Storage}: this version supports only 'memory' (Hangfire.InMemory); PostgreSQL storage comes with `renderfarm worker`.");
+            throw new RenderFarmException($"--storage {Storage}: use 'memory' (Hangfire.InMemory, one process) or PostgreSQL (postgres://user:password@host:5432/database) shared with `renderfarm worker` processes.");
         }
 
         if (Token is null && !ListensOnLoopbackOnly(Urls))
@@ -86,9 +86,9 @@ public sealed record ServerSettings
             throw new RenderFarmException($"--urls {Urls}: listening beyond loopback needs an API token (--token or RENDERFARM_TOKEN), or anyone who can reach the port could submit renders and open the dashboard.");
         }
 
-        if (RenderWorkers < 1 || LightWorkers < 1)
+        if (RenderWorkers < 0 || LightWorkers < 1)
         {
-            throw new RenderFarmException("RenderWorkers and LightWorkers must be at least 1.");
+            throw new RenderFarmException("RenderWorkers must be at least 0 (0: leave rendering to `worker` processes) and LightWorkers at least 1.");
         }
     }
 
@@ -107,6 +107,6 @@ public sealed record ServerSettings
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static int Number(string? text, int fallback) =>
-        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value > 0 ? value : fallback;
+    private static int Number(string? text, int fallback, bool allowZero = false) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && (value > 0 || (allowZero && value == 0)) ? value : fallback;
 }

@@ -40,10 +40,18 @@ public sealed class RunningServer : IAsyncLifetime
     /// <summary>A server that wants <paramref name="token"/> on /api and /hangfire.</summary>
     public static RunningServer WithToken(string token) => new(token);
 
+    /// <summary>A service with <paramref name="change"/> applied to the default test settings (storage, workers).</summary>
+    public static RunningServer With(Func<ServerSettings, ServerSettings> change)
+    {
+        var server = new RunningServer(null);
+        server.Settings = change(server.Settings);
+        return server;
+    }
+
     /// <summary>A second service over <paramref name="other"/>'s output root and data roots, as after a restart.</summary>
     public static RunningServer Over(RunningServer other) => new(other.Settings.Token) { Settings = other.Settings };
 
-    public ServerSettings Settings { get; private init; }
+    public ServerSettings Settings { get; private set; }
 
     public HttpClient Client { get; } = new();
 

@@ -55,9 +55,27 @@ public sealed class ServerSettingsTests
     public void LoopbackNeedsNoToken(string urls) => Assert.True(ServerSettings.ListensOnLoopbackOnly(urls));
 
     [Fact]
-    public void StorageOtherThanMemoryIsRefusedForNow()
+    public void StorageIsMemoryOrPostgres()
     {
-        var error = Assert.Throws<RenderFarmException>(() => ServerSettings.Resolve(FileSettings, NoFlags with { Storage = "postgres://x" }, _ => null));
-        Assert.Contains("only 'memory'", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<RenderFarmException>(() => ServerSettings.Resolve(FileSettings, NoFlags with { Storage = "redis://x" }, _ => null));
+        Assert.Contains("use 'memory'", error.Message, StringComparison.Ordinal);
+        Assert.Equal("postgres://db/x", ServerSettings.Resolve(FileSettings, NoFlags with { Storage = "postgres://db/x" }, _ => null).Storage);
+    }
+
+    [Fact]
+    public void APostgresUrlBecomesAnNpgsqlConnectionString()
+    {
+        var parsed = new Npgsql.NpgsqlConnectionStringBuilder(StorageFactory.ConnectionString("postgres://farm:p%40ss@db.example:6543/renders?Timeout=9"));
+
+        Assert.Equal(("db.example", 6543, "renders", "farm", "p@ss", 9), (parsed.Host, parsed.Port, parsed.Database, parsed.Username, parsed.Password, parsed.Timeout));
+        Assert.Equal("Host=h;Database=d", StorageFactory.ConnectionString("Host=h;Database=d"));
+    }
+
+    [Fact]
+    public void AWorkerRefusesInMemoryStorage()
+    {
+        ServerSettings settings = ServerSettings.Resolve(FileSettings, NoFlags, _ => null);
+        var error = Assert.Throws<RenderFarmException>(() => WorkerHost.Build(settings));
+        Assert.Contains("in-memory storage lives inside one process", error.Message, StringComparison.Ordinal);
     }
 }
