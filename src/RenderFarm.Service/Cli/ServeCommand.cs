@@ -43,7 +43,7 @@ internal static class ServeCommand
         await using WebApplication app = RenderServer.Build(settings);
         await app.StartAsync(cancellation).ConfigureAwait(false);
         string address = string.Join(", ", RenderServer.Addresses(app));
-        console.Out.WriteLine($"serving on {address}: API /api/renders, dashboard {RenderServer.DashboardPath}; storage {settings.Storage}; output {settings.OutputRoot}");
+        console.Out.WriteLine($"serving on {address}: API /api/renders, dashboard {RenderServer.DashboardPath}; storage {StorageFactory.Describe(settings.Storage)}; output {settings.OutputRoot}");
         console.Out.WriteLine($"data roots: {string.Join(", ", settings.DataRoots)}; token {(settings.Token is null ? "none (loopback only)" : "required")}");
         await app.WaitForShutdownAsync(cancellation).ConfigureAwait(false);
     }

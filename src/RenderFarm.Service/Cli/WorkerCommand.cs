@@ -22,7 +22,7 @@ internal static class WorkerCommand
             var flags = new ServerSettings.Flags(null, parse.GetValue(storage), null, parse.GetValue(dataRoots) ?? [], parse.GetValue(outputRoot), parse.GetValue(cacheRoot));
             ServerSettings settings = ServerSettings.Resolve(configuration, flags, Environment.GetEnvironmentVariable);
             using IHost host = WorkerHost.Build(settings);
-            console.Out.WriteLine($"worker: output {settings.OutputRoot}, cache {settings.CacheRoot}; Ctrl+C stops it");
+            console.Out.WriteLine($"worker: storage {StorageFactory.Describe(settings.Storage)}, output {settings.OutputRoot}, cache {settings.CacheRoot}; Ctrl+C stops it");
             host.RunAsync(cancellation).GetAwaiter().GetResult();
             return CommandGuard.Ok;
         })));

@@ -33,6 +33,7 @@ public static class RenderServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = HostShutdown);
         RenderServices.Add(builder.Services, settings, "serve");
+        builder.Services.AddOpenApi();
         // Only `serve` owns the schedules: workers run the recurring jobs but never register them.
         builder.Services.AddHostedService<ScheduleRegistrar>();
 
@@ -47,6 +48,7 @@ public static class RenderServer
         });
         RenderEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
+        app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
 

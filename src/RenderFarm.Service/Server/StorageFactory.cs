@@ -41,6 +41,25 @@ public static class StorageFactory
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(ConnectionString(storage), options), options);
     }
 
+    /// <summary>For logs and banners: the storage without its password.</summary>
+    public static string Describe(string storage)
+    {
+        if (IsMemory(storage))
+        {
+            return "memory";
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString(storage));
+            return $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database}";
+        }
+        catch (ArgumentException)
+        {
+            return "PostgreSQL (unreadable connection string)";
+        }
+    }
+
     /// <summary>An Npgsql connection string from a postgres:// URL (user, password, host, port, database, ?key=value options).</summary>
     public static string ConnectionString(string storage)
     {

@@ -69,6 +69,7 @@ public sealed class ServerSettingsTests
 
         Assert.Equal(("db.example", 6543, "renders", "farm", "p@ss", 9), (parsed.Host, parsed.Port, parsed.Database, parsed.Username, parsed.Password, parsed.Timeout));
         Assert.Equal("Host=h;Database=d", StorageFactory.ConnectionString("Host=h;Database=d"));
+        Assert.Equal("PostgreSQL db.example:6543/renders", StorageFactory.Describe("postgres://farm:p%40ss@db.example:6543/renders"));
     }
 
     [Fact]
