@@ -28,7 +28,7 @@ public static class HangfireSetup
         services.AddSingleton<JobStorage>(provider =>
         {
             provider.GetRequiredService<IGlobalConfiguration>();
-            return StorageFactory.Create(settings.Storage);
+            return StorageFactory.Create(settings.Storage, settings.InvisibilityTimeout);
         });
         // Likewise our own activator: jobs are built from this host's services even when another host in the process configured Hangfire later.
         services.AddSingleton<JobActivator>(provider => new AspNetCoreJobActivator(provider.GetRequiredService<IServiceScopeFactory>()));

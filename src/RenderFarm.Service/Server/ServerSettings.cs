@@ -36,6 +36,13 @@ public sealed record ServerSettings
 
     public long MaxRequestBytes { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// PostgreSQL storage: how long a job fetched by a worker that stopped sending heartbeats (killed,
+    /// cut off) stays invisible before another worker gets it. Shorter re-delivers sooner; the
+    /// heartbeat of a live worker must fit well inside it.
+    /// </summary>
+    public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
     /// <summary>Items per embedding-cache chunk (RENDERFARM_CACHE_FLUSH_ITEMS, as the CLI).</summary>
     public int CacheFlushEvery { get; init; } = 8192;
 
@@ -67,6 +74,7 @@ public sealed record ServerSettings
             RenderWorkers = Number(section["RenderWorkers"], 1, allowZero: true),
             LightWorkers = Number(section["LightWorkers"], 2),
             MaxRequestBytes = Number(section["MaxRequestBytes"], 1 << 20),
+            InvisibilityTimeout = TimeSpan.FromSeconds(Number(NonEmpty(environment("RENDERFARM_INVISIBILITY_SECONDS")) ?? section["InvisibilitySeconds"], 300)),
             CacheFlushEvery = Number(environment("RENDERFARM_CACHE_FLUSH_ITEMS"), 8192),
         };
         settings.Check();

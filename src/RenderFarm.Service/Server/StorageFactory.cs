@@ -21,7 +21,7 @@ public static class StorageFactory
         || storage.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
         || storage.Contains("Host=", StringComparison.OrdinalIgnoreCase);
 
-    public static JobStorage Create(string storage)
+    public static JobStorage Create(string storage, TimeSpan invisibilityTimeout)
     {
         if (IsMemory(storage))
         {
@@ -31,11 +31,11 @@ public static class StorageFactory
         var options = new PostgreSqlStorageOptions
         {
             PrepareSchemaIfNecessary = true,
-            // A render job runs far longer than the default 30-minute invisibility timeout; with a
-            // sliding timeout a live worker keeps its job, and a killed worker's job is re-delivered
-            // after InvisibilityTimeout (jobs are idempotent, so a duplicate costs only time).
+            // A render job can run far longer than any fixed invisibility timeout; with a sliding one
+            // a live worker keeps its job, and a killed worker's job is re-delivered after
+            // invisibilityTimeout (jobs are idempotent, so a duplicate costs only time).
             UseSlidingInvisibilityTimeout = true,
-            InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            InvisibilityTimeout = invisibilityTimeout,
             QueuePollInterval = TimeSpan.FromSeconds(1),
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(ConnectionString(storage), options), options);
