@@ -76,7 +76,6 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
             }
 
             string staging = ScratchRoot(record, "output-" + output);
-            DeleteFolder(staging);
             using RenderRun run = Open(record, staging, [output]);
             run.OpenDevice();
             run.Embed(null, cancellation);
@@ -154,8 +153,12 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         return run;
     }
 
-    /// <summary>Per-job scratch output root: the embed report and staging run folders, never shared between renders.</summary>
-    private string ScratchRoot(RenderRecord record, string job) => Path.Combine(store.WorkFolder(record.Id), "scratch", job);
+    /// <summary>
+    /// Scratch output root of one execution of a job: the embed report, staging run folders. Unique
+    /// per execution, so a job delivered twice at once (a worker thought dead) never writes into
+    /// the other's files; finalise removes them all.
+    /// </summary>
+    private string ScratchRoot(RenderRecord record, string job) => Path.Combine(store.WorkFolder(record.Id), "scratch", $"{job}-{Guid.NewGuid():N}");
 
     private string OutputMarker(string renderId, string output) => Path.Combine(store.WorkFolder(renderId), "outputs", output + ".json");
 

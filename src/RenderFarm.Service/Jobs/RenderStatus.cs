@@ -47,7 +47,10 @@ public sealed record RenderStatus(string State, string? Stage, double? Percent, 
             }
         }
 
-        bool executing = jobs.Any(j => j.Progress is { Ended: false });
+        // A job counts as executing while its progress is not marked ended and the server that ran
+        // it is alive: a worker killed mid-job never marks its progress, and Hangfire forgets the
+        // dead server after its timeout.
+        bool executing = jobs.Any(j => j.Progress is { Ended: false } && RunsOnLiveServer(storage, j.JobId));
         if (error is not null)
         {
             return new RenderStatus(Failed, null, null, null, error, jobs);
@@ -81,6 +84,16 @@ public sealed record RenderStatus(string State, string? Stage, double? Percent, 
             : current.Progress is { Ended: false } p && p.Stage.Length > 0 ? p.Stage : current.Stage;
         JobProgressSnapshot? live = current.Progress is { Ended: false } ? current.Progress : null;
         return new RenderStatus(Running, stage, live?.Percent, live?.EtaSeconds, null, jobs);
+    }
+
+    private static bool RunsOnLiveServer(JobStorage storage, string jobId)
+    {
+        IMonitoringApi monitoring = storage.GetMonitoringApi();
+        var processing = monitoring.JobDetails(jobId)?.History
+            .OrderByDescending(h => h.CreatedAt)
+            .FirstOrDefault(h => h.StateName == ProcessingState.StateName);
+        return processing?.Data is { } data && data.TryGetValue("ServerId", out string? server)
+            && monitoring.Servers().Any(s => s.Name == server);
     }
 
     private static string? Data(StateData? state, string key) =>

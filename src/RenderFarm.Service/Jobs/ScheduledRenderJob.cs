@@ -14,6 +14,8 @@ public sealed class ScheduledRenderJob(ScheduleStore schedules, RenderStore rend
 {
     [Queue(RenderJobs.LightQueue)]
     [AutomaticRetry(Attempts = 0)]
+    // A manual firing and the cron at the same moment must not both submit: a storage-wide lock.
+    [DisableConcurrentExecution(timeoutInSeconds: 60)]
     public void Run(string name)
     {
         ScheduleRecord schedule = schedules.Find(name) ?? throw new InvalidOperationException($"schedule '{name}' has no file under {schedules.Root}");
