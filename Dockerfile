@@ -2,15 +2,22 @@
 # loader + lavapipe (CPU Vulkan, used when no GPU is passed through) and fonts.
 #
 #   docker build -t renderfarm .
-#   docker run --rm -v "$PWD/output:/app/output" renderfarm embed scenes/fashion-mnist-small.yaml
+#   docker run --rm -v "$PWD/output:/app/output" renderfarm render scenes/fashion-mnist-small.yaml
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0-bookworm-slim AS build
+# The Vulkan shaders are compiled from GLSL to SPIR-V during the build (RenderFarm.Rendering.csproj).
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends glslang-tools \
+ && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, on the project files alone, so source edits do not invalidate the package layer.
 COPY RenderFarm.sln ./
 COPY src/Directory.Build.props src/
 COPY src/RenderFarm.Core/RenderFarm.Core.csproj src/RenderFarm.Core/
 COPY src/RenderFarm.Embedding/RenderFarm.Embedding.csproj src/RenderFarm.Embedding/
+COPY src/RenderFarm.Layouts/RenderFarm.Layouts.csproj src/RenderFarm.Layouts/
+COPY src/RenderFarm.Rendering/RenderFarm.Rendering.csproj src/RenderFarm.Rendering/
+COPY src/RenderFarm.Encoding/RenderFarm.Encoding.csproj src/RenderFarm.Encoding/
 COPY src/RenderFarm.Service/RenderFarm.Service.csproj src/RenderFarm.Service/
 RUN dotnet restore src/RenderFarm.Service/RenderFarm.Service.csproj
 COPY src/ src/

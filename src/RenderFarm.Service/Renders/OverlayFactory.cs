@@ -16,7 +16,18 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
     private readonly EncodedOverlay _theme = Theme(background);
 
     public EncodedOverlay? Title() =>
-        output.Overlays.Title is { } title ? _theme with { Title = title } : null;
+        output.Overlays.Title is { } title ? _theme with { Title = title, TitleSize = TitleSize(title) } : null;
+
+    /// <summary>
+    /// Text scales with the image height, so a long title on a square poster would run off its
+    /// right edge: shrink it until it fits about 85 % of the width (bold glyphs average ~0.62 em).
+    /// </summary>
+    private float TitleSize(string title)
+    {
+        float standard = new EncodedOverlay().TitleSize;
+        double fitting = 0.85 * output.Width * 1080 / (output.Height * 0.62 * Math.Max(1, title.Length));
+        return (float)Math.Min(standard, fitting);
+    }
 
     /// <summary>
     /// Only when the items wear their colours (points, terrain, bordered tiles): a legend of colours
@@ -85,6 +96,7 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
         _theme with
         {
             Title = Title()?.Title,
+            TitleSize = Title()?.TitleSize ?? _theme.TitleSize,
             Legend = Legend()?.Legend ?? [],
             Caption = Caption(layoutName)?.Caption,
             Labels = ClusterLabels(positions, dims, camera, width, height)?.Labels ?? [],

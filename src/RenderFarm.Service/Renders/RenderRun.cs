@@ -95,8 +95,7 @@ public sealed class RenderRun : IDisposable
     public void BuildThumbnails(IProgress<ThumbnailProgress>? progress, CancellationToken cancellation)
     {
         EmbedResult embedded = _embedded ?? throw new InvalidOperationException("Embed has not run");
-        var fits = Plan.Outputs.Where(OutputDrawing.NeedsAtlas)
-            .Select(o => o.Style == OutputStyle.GridMosaic ? ThumbnailFit.Cover : ThumbnailFit.Contain).Distinct().ToArray();
+        var fits = Plan.Outputs.Where(OutputDrawing.NeedsAtlas).Select(FitFor).Distinct().ToArray();
         if (fits.Length == 0)
         {
             return;
@@ -129,7 +128,10 @@ public sealed class RenderRun : IDisposable
         {
             Mp4Result result = await VideoOutput.WriteAsync(device, samples, video, layouts, atlas, background, path, progress, cancellation).ConfigureAwait(false);
             double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            Clock.Add(new StageTiming($"output {output.Name}", seconds));
+            long probeStart = System.Diagnostics.Stopwatch.GetTimestamp();
             VideoProbeResult probe = await VideoProbe.ProbeAsync(path, countFrames: true, cancellation).ConfigureAwait(false);
+            Clock.Add(new StageTiming($"probe {output.Name}", System.Diagnostics.Stopwatch.GetElapsedTime(probeStart).TotalSeconds));
             entry = OutputFileEntry.Describe(output.Name, "video", path, _folder.Path) with
             {
                 Width = video.Width, Height = video.Height, Frames = result.FrameCount, Seconds = seconds, Probe = probe,
@@ -140,10 +142,10 @@ public sealed class RenderRun : IDisposable
             var image = (ImageOutputSpec)output;
             PosterOutput.Write(device, samples, image, layouts, atlas, background, PngTexts(image, device.Info), path, progress, cancellation);
             double seconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
+            Clock.Add(new StageTiming($"output {output.Name}", seconds));
             entry = OutputFileEntry.Describe(output.Name, "image", path, _folder.Path) with { Width = image.Width, Height = image.Height, Seconds = seconds };
         }
 
-        Clock.Add(new StageTiming($"output {output.Name}", entry.Seconds ?? 0));
         _files.Add(entry);
         return entry;
     }
@@ -182,7 +184,7 @@ public sealed class RenderRun : IDisposable
 
     private ThumbnailAtlas Atlas(RenderDevice device, OutputSpec output)
     {
-        ThumbnailFit fit = output.Style == OutputStyle.GridMosaic ? ThumbnailFit.Cover : ThumbnailFit.Contain;
+        ThumbnailFit fit = FitFor(output);
         if (!_thumbnails.TryGetValue(fit, out ThumbnailResult? thumbnails))
         {
             throw new InvalidOperationException("BuildThumbnails has not run");
@@ -192,6 +194,13 @@ public sealed class RenderRun : IDisposable
         string key = $"{Layouts.Input.EmbeddingsKey}/{thumbnails.Thumbnails.CellSize}/{fit}";
         return Clock.Time("atlas", () => device.UploadAtlas(thumbnails.Thumbnails, key));
     }
+
+    /// <summary>
+    /// Cropped cells for mosaics, whole images for sprites; IDX images are all square, where both
+    /// fits give the same pixels, so one set (and one atlas) serves every output.
+    /// </summary>
+    private ThumbnailFit FitFor(OutputSpec output) =>
+        output.Style == OutputStyle.GridMosaic && Plan.Scene.Dataset.Kind != DatasetKind.Idx ? ThumbnailFit.Cover : ThumbnailFit.Contain;
 
     private PngText[] PngTexts(ImageOutputSpec image, DeviceInfo device)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using RenderFarm.Core.Scenes;
 using RenderFarm.Encoding.Probing;
+using RenderFarm.Service.Tests.Cli;
 using SkiaSharp;
 
 namespace RenderFarm.Service.Tests.Renders;
@@ -24,20 +25,9 @@ public sealed class RenderCommandTests(RenderedSmallScene scene) : IClassFixture
     {
         Assert.True(scene.Run.ExitCode == 0, scene.Run.ToString());
         string path = scene.File("poster.png");
-        using var bitmap = SKBitmap.Decode(path);
-        Assert.Equal((256, 256), (bitmap.Width, bitmap.Height));
-        int lit = 0;
-        for (int y = 0; y < bitmap.Height; y++)
-        {
-            for (int x = 0; x < bitmap.Width; x++)
-            {
-                SKColor c = bitmap.GetPixel(x, y);
-                lit += Math.Abs(c.Red - Background[0]) + Math.Abs(c.Green - Background[1]) + Math.Abs(c.Blue - Background[2]) > 30 ? 1 : 0;
-            }
-        }
 
         // 300 tiles in a near-square grid cover most of the square poster, and clothes are bright on black.
-        Assert.True(lit > 256 * 256 / 5, $"only {lit} pixels differ from the background");
+        Assert.True(LitPixels(path, 256, 256) > 256 * 256 / 5, "the poster is mostly background");
         Dictionary<string, string> texts = PngChunks.Texts(path);
         string hash = Sha256(scene.ScenePath);
         Assert.Equal(hash, texts["RenderFarm:scene-hash"]);
@@ -45,6 +35,15 @@ public sealed class RenderCommandTests(RenderedSmallScene scene) : IClassFixture
         using JsonDocument provenance = JsonDocument.Parse(texts["RenderFarm:provenance"]);
         Assert.Equal(hash, provenance.RootElement.GetProperty("scene_sha256").GetString());
         Assert.Equal("grid-mosaic", provenance.RootElement.GetProperty("style").GetString());
+    }
+
+    [Fact]
+    public void TerrainImage_ShowsItsSpheres()
+    {
+        Assert.True(scene.Run.ExitCode == 0, scene.Run.ToString());
+
+        // 300 spheres of 4 px seen in perspective: a few percent of the frame, well above nothing.
+        Assert.True(LitPixels(scene.File("terrain.png"), 320, 240) > 300, "the terrain image shows no spheres");
     }
 
     [Fact]
@@ -71,7 +70,7 @@ public sealed class RenderCommandTests(RenderedSmallScene scene) : IClassFixture
 
         Assert.Equal(Sha256(scene.ScenePath), root.GetProperty("scene_sha256").GetString());
         var files = root.GetProperty("files").EnumerateArray().ToDictionary(f => f.GetProperty("file").GetString()!);
-        Assert.Equal(["poster.png", "transition.mp4"], files.Keys.Order());
+        Assert.Equal(["poster.png", "terrain.png", "transition.mp4"], files.Keys.Order());
         foreach ((string name, JsonElement entry) in files)
         {
             Assert.Equal(new FileInfo(scene.File(name)).Length, entry.GetProperty("bytes").GetInt64());
@@ -87,6 +86,38 @@ public sealed class RenderCommandTests(RenderedSmallScene scene) : IClassFixture
         Assert.Equal(3, root.GetProperty("inputs").GetProperty("layouts").GetArrayLength());
         Assert.StartsWith("ffmpeg version", root.GetProperty("versions").GetProperty("ffmpeg").GetString(), StringComparison.Ordinal);
         Assert.NotEqual("", root.GetProperty("versions").GetProperty("device").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Render_SameSceneAgain_WritesTheSamePosterBytes()
+    {
+        Assert.True(scene.Run.ExitCode == 0, scene.Run.ToString());
+
+        CliRun again = scene.Render("--only", "poster");
+
+        Assert.True(again.ExitCode == 0, again.ToString());
+        string second = scene.RunFolders().Last();
+        Assert.NotEqual(scene.RunFolder, second);
+        // Same scene, same device: the same pixels, and the provenance holds no time or run id.
+        Assert.Equal(Sha256(scene.File("poster.png")), Sha256(Path.Combine(second, "poster.png")));
+    }
+
+    /// <summary>Decodes <paramref name="path"/>, checks its size, and counts the pixels that differ clearly from the background.</summary>
+    private static int LitPixels(string path, int width, int height)
+    {
+        using var bitmap = SKBitmap.Decode(path);
+        Assert.Equal((width, height), (bitmap.Width, bitmap.Height));
+        int lit = 0;
+        for (int y = 0; y < bitmap.Height; y++)
+        {
+            for (int x = 0; x < bitmap.Width; x++)
+            {
+                SKColor c = bitmap.GetPixel(x, y);
+                lit += Math.Abs(c.Red - Background[0]) + Math.Abs(c.Green - Background[1]) + Math.Abs(c.Blue - Background[2]) > 30 ? 1 : 0;
+            }
+        }
+
+        return lit;
     }
 
     private static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));

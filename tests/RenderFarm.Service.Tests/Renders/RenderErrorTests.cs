@@ -64,7 +64,7 @@ public sealed class RenderErrorTests : IDisposable
         CliRun run = CliRun.Of("render", scene, "--only", "postr", "--output", _dir.File("out"), "--cache", _dir.File("cache"));
 
         Assert.True(run.ExitCode == 2, run.ToString());
-        Assert.Contains("has no output 'postr' (it has poster, transition)", run.Error, StringComparison.Ordinal);
+        Assert.Contains("has no output 'postr' (it has poster, terrain, transition)", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

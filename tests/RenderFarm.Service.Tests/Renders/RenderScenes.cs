@@ -7,7 +7,7 @@ internal static class RenderScenes
 {
     public const int Items = 300;
 
-    /// <summary>A 256² grid-mosaic poster and a 1-second 320×180 video (hold, then a morph UMAP → PCA).</summary>
+    /// <summary>A 256² grid-mosaic poster, a small terrain image, and a 1-second 320×180 video (hold, then a morph UMAP → PCA).</summary>
     public const string Outputs = """
         outputs:
           poster:
@@ -16,6 +16,11 @@ internal static class RenderScenes
             size: [256, 256]
             dpi: 150
             overlays: {title: Small, cluster_labels: true}
+          terrain:
+            kind: image
+            layout: umap
+            style: terrain
+            size: [320, 240]
           transition:
             layout: umap
             size: [320, 180]

@@ -11,10 +11,10 @@ public sealed class RenderedSmallScene : IDisposable
     public RenderedSmallScene()
     {
         ScenePath = RenderScenes.Write(_dir);
-        Run = CliRun.Of("render", ScenePath, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
+        Run = Render();
         string sceneFolder = _dir.File("out/small");
         RunFolder = Directory.Exists(sceneFolder)
-            ? Directory.GetDirectories(sceneFolder).Where(d => System.IO.File.Exists(Path.Combine(d, "manifest.json"))).SingleOrDefault() ?? ""
+            ? Directory.GetDirectories(sceneFolder).SingleOrDefault(d => System.IO.File.Exists(Path.Combine(d, "manifest.json"))) ?? ""
             : "";
     }
 
@@ -26,6 +26,13 @@ public sealed class RenderedSmallScene : IDisposable
     public string RunFolder { get; }
 
     public string File(string name) => Path.Combine(RunFolder, name);
+
+    /// <summary>Renders the scene (or the outputs named) again into the same output root and cache.</summary>
+    internal CliRun Render(params string[] extra) =>
+        CliRun.Of(["render", ScenePath, "--output", _dir.File("out"), "--cache", _dir.File("cache"), .. extra]);
+
+    /// <summary>Every run folder of the scene, oldest first (run ids start with their UTC time).</summary>
+    public string[] RunFolders() => Directory.GetDirectories(_dir.File("out/small")).Order(StringComparer.Ordinal).ToArray();
 
     public void Dispose() => _dir.Dispose();
 }
