@@ -36,24 +36,20 @@ public static class ManifestMerger
             parameters["outputs"] = Concat(nodes, n => n["parameters"]?["outputs"]);
         }
 
-        // The first part's stages up to its output (check, device, embed, layouts, ...), then every part's output stage.
+        // The first part's stages before its output (check, device, embed, layouts, ...), then each
+        // part's stages from its output on (the output, a video's probe).
         var timings = new JsonArray();
-        foreach (JsonNode? stage in nodes[0]["timings"]?.AsArray() ?? [])
+        JsonNode?[] first = nodes[0]["timings"]?.AsArray().ToArray() ?? [];
+        foreach (JsonNode? stage in first.TakeWhile(t => !IsOutputStage(t)))
         {
-            if (!IsOutputStage(stage))
-            {
-                timings.Add(stage?.DeepClone());
-            }
+            timings.Add(stage?.DeepClone());
         }
 
         foreach (JsonObject node in nodes)
         {
-            foreach (JsonNode? stage in node["timings"]?.AsArray() ?? [])
+            foreach (JsonNode? stage in (node["timings"]?.AsArray().ToArray() ?? []).SkipWhile(t => !IsOutputStage(t)))
             {
-                if (IsOutputStage(stage))
-                {
-                    timings.Add(stage?.DeepClone());
-                }
+                timings.Add(stage?.DeepClone());
             }
         }
 
