@@ -29,14 +29,10 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         RunAsync(context, cancellation, progress =>
         {
             RenderRecord record = store.Get(renderId);
-            string scratch = ScratchRoot(record, "embed");
-            using (RenderRun run = Open(record, scratch, []))
-            {
-                run.Embed(progress.For<EmbedProgress>(p => ($"embed: {p.Stage}", p.Done, p.Total)), cancellation);
-            }
-
-            // The vectors stay in the cache; the embed stage's own files (embeddings.npy, report) are not needed.
-            DeleteFolder(scratch);
+            // The vectors stay in the cache; the embed stage's own files (embeddings.npy, report) go with the scratch.
+            using var scratch = new Scratch(ScratchRoot(record, "embed"));
+            using RenderRun run = Open(record, scratch.Path, []);
+            run.Embed(progress.For<EmbedProgress>(p => ($"embed: {p.Stage}", p.Done, p.Total)), cancellation);
             return Task.CompletedTask;
         });
 
@@ -47,15 +43,11 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         RunAsync(context, cancellation, progress =>
         {
             RenderRecord record = store.Get(renderId);
-            string scratch = ScratchRoot(record, "layouts");
-            using (RenderRun run = Open(record, scratch, []))
-            {
-                run.Embed(null, cancellation);
-                run.ComputeLayouts(progress.For<LayoutProgress>(p => ($"layouts: {p.Stage}", p.Done, p.Total)), cancellation);
-                run.BuildThumbnails(progress.For<ThumbnailProgress>(p => ("thumbnails", p.Done, p.Total)), cancellation);
-            }
-
-            DeleteFolder(scratch);
+            using var scratch = new Scratch(ScratchRoot(record, "layouts"));
+            using RenderRun run = Open(record, scratch.Path, []);
+            run.Embed(null, cancellation);
+            run.ComputeLayouts(progress.For<LayoutProgress>(p => ($"layouts: {p.Stage}", p.Done, p.Total)), cancellation);
+            run.BuildThumbnails(progress.For<ThumbnailProgress>(p => ("thumbnails", p.Done, p.Total)), cancellation);
             return Task.CompletedTask;
         });
 
@@ -75,8 +67,8 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
                 return;
             }
 
-            string staging = ScratchRoot(record, "output-" + output);
-            using RenderRun run = Open(record, staging, [output]);
+            using var staging = new Scratch(ScratchRoot(record, "output-" + output));
+            using RenderRun run = Open(record, staging.Path, [output]);
             run.OpenDevice();
             run.Embed(null, cancellation);
             run.ComputeLayouts(null, cancellation);
@@ -92,7 +84,6 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
 
             Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
             AtomicFile.WriteAllText(marker, part.ToJson());
-            DeleteFolder(staging);
         });
 
     /// <summary>manifest.json of the whole render from the outputs' parts, written last; then the scratch folders go.</summary>
@@ -167,6 +158,27 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         if (Directory.Exists(path))
         {
             Directory.Delete(path, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A job's scratch folder, removed however the job ends (success, failure, cancellation).
+    /// Declared before the RenderRun that writes into it, so the run is disposed first.
+    /// </summary>
+    private sealed class Scratch(string path) : IDisposable
+    {
+        public string Path { get; } = path;
+
+        public void Dispose()
+        {
+            try
+            {
+                DeleteFolder(Path);
+            }
+            catch (IOException)
+            {
+                // Best effort: a file still held open stays until finalise removes all scratch.
+            }
         }
     }
 }

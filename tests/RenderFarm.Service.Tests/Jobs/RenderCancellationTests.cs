@@ -32,6 +32,8 @@ public sealed class RenderCancellationTests(RunningServer server)
         Assert.All(cancelled.Jobs.Where(j => j.Stage is "output movie" or "finalise"),
             j => Assert.Equal(DeletedState.StateName, connection.GetStateData(j.JobId).Name));
         Assert.DoesNotContain(cancelled.Files, f => f.Name.EndsWith(".mp4", StringComparison.Ordinal));
+        string scratch = Path.Combine(server.Settings.OutputRoot, ".renders", id, "scratch");
+        Assert.True(!Directory.Exists(scratch) || Directory.GetFileSystemEntries(scratch).Length == 0, "the stopped job left its scratch folder");
         Assert.Equal(HttpStatusCode.Conflict, (await server.Client.DeleteAsync($"/api/renders/{id}")).StatusCode);
     }
 }
