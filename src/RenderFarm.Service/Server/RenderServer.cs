@@ -48,6 +48,7 @@ public static class RenderServer
         });
         RenderEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
+        ReadinessEndpoint.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;
     }
