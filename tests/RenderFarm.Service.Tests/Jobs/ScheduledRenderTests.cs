@@ -28,7 +28,7 @@ public sealed class ScheduledRenderTests(RunningServer server)
         Assert.Equal("skipped: dataset unchanged", unchanged.LastOutcome);
         Assert.Equal(first.LastRenderId, unchanged.LastRenderId);
 
-        WriteIdx(dataset, 61);
+        ServiceScenes.WriteNoiseIdx(dataset, 61);
         ScheduleRecord grown = await Fire(name, unchanged);
         Assert.StartsWith("rendering ", grown.LastOutcome, StringComparison.Ordinal);
         Assert.NotEqual(first.LastRenderId, grown.LastRenderId);
@@ -85,7 +85,7 @@ public sealed class ScheduledRenderTests(RunningServer server)
         string name = "growing-" + Guid.NewGuid().ToString("N")[..8];
         string dataset = Path.Combine(server.DataFolder, name);
         Directory.CreateDirectory(dataset);
-        WriteIdx(dataset, items);
+        ServiceScenes.WriteNoiseIdx(dataset, items);
         string scene = Path.Combine(server.DataFolder, name + ".yaml");
         File.WriteAllText(scene, ServiceScenes.Scene(name, """
               poster:
@@ -94,19 +94,5 @@ public sealed class ScheduledRenderTests(RunningServer server)
                 size: [96, 96]
             """).Replace(FashionMnist.Folder, dataset, StringComparison.Ordinal).Replace("limit: 200", "limit: 1000", StringComparison.Ordinal));
         return (name, scene, dataset);
-    }
-
-    /// <summary>Seeded noise images in three classes; a larger count keeps the first ones, like a dataset that grew.</summary>
-    private static void WriteIdx(string folder, int count)
-    {
-        var random = new Random(7);
-        var images = Enumerable.Range(0, count).Select(_ =>
-        {
-            var pixels = new byte[28 * 28];
-            random.NextBytes(pixels);
-            return pixels;
-        }).ToArray();
-        IdxWriter.WriteImages(Path.Combine(folder, "train-images-idx3-ubyte"), 28, 28, images, gzip: false);
-        IdxWriter.WriteLabels(Path.Combine(folder, "train-labels-idx1-ubyte"), Enumerable.Range(0, count).Select(i => (byte)(i % 3)).ToArray(), gzip: false);
     }
 }

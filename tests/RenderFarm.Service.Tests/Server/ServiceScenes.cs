@@ -40,4 +40,19 @@ internal static class ServiceScenes
         outputs:
         {outputs}
         """;
+
+    /// <summary>Seeded noise images in three classes as an IDX pair; a larger count keeps the first ones, like a dataset that grew.</summary>
+    public static void WriteNoiseIdx(string folder, int count)
+    {
+        Directory.CreateDirectory(folder);
+        var random = new Random(7);
+        var images = Enumerable.Range(0, count).Select(_ =>
+        {
+            var pixels = new byte[28 * 28];
+            random.NextBytes(pixels);
+            return pixels;
+        }).ToArray();
+        IdxWriter.WriteImages(Path.Combine(folder, "train-images-idx3-ubyte"), 28, 28, images, gzip: false);
+        IdxWriter.WriteLabels(Path.Combine(folder, "train-labels-idx1-ubyte"), Enumerable.Range(0, count).Select(i => (byte)(i % 3)).ToArray(), gzip: false);
+    }
 }
