@@ -89,6 +89,7 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
         }
 
         using RenderRun run = RenderRun.Start(scenePath, new RenderOptions { OutputRoot = settings.OutputRoot, CacheRoot = settings.CacheRoot });
+        RenderLimits.Check(run.Plan, settings);
         return run.Plan;
     }
 }

@@ -36,6 +36,15 @@ public sealed record ServerSettings
 
     public long MaxRequestBytes { get; init; } = 1 << 20;
 
+    /// <summary>Largest poster a request may ask for: 16384² by default (a 1 GiB RGBA frame).</summary>
+    public long MaxImagePixels { get; init; } = 16384L * 16384;
+
+    /// <summary>Largest video frame: 4096×2160 by default.</summary>
+    public long MaxVideoPixels { get; init; } = 4096L * 2160;
+
+    /// <summary>Most frames in one video: 10 minutes at 60 fps by default.</summary>
+    public int MaxVideoFrames { get; init; } = 36_000;
+
     /// <summary>
     /// PostgreSQL storage: how long a job fetched by a worker that stopped sending heartbeats (killed,
     /// cut off) stays invisible before another worker gets it. Shorter re-delivers sooner; the
@@ -74,6 +83,9 @@ public sealed record ServerSettings
             RenderWorkers = Number(section["RenderWorkers"], 1, allowZero: true),
             LightWorkers = Number(section["LightWorkers"], 2),
             MaxRequestBytes = Number(section["MaxRequestBytes"], 1 << 20),
+            MaxImagePixels = LongNumber(section["MaxImagePixels"], 16384L * 16384),
+            MaxVideoPixels = LongNumber(section["MaxVideoPixels"], 4096L * 2160),
+            MaxVideoFrames = Number(section["MaxVideoFrames"], 36_000),
             InvisibilityTimeout = TimeSpan.FromSeconds(Number(NonEmpty(environment("RENDERFARM_INVISIBILITY_SECONDS")) ?? section["InvisibilitySeconds"], 300)),
             CacheFlushEvery = Number(environment("RENDERFARM_CACHE_FLUSH_ITEMS"), 8192),
         };
@@ -114,6 +126,9 @@ public sealed record ServerSettings
         });
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static long LongNumber(string? text, long fallback) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0 ? value : fallback;
 
     private static int Number(string? text, int fallback, bool allowZero = false) =>
         int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && (value > 0 || (allowZero && value == 0)) ? value : fallback;

@@ -105,6 +105,21 @@ public sealed class RenderApiTests(RunningServer server)
     }
 
     [Fact]
+    public async Task OutputsOverTheServerLimitsAreRefusedAtTheirLine()
+    {
+        string huge = ServiceScenes.Poster().Replace($"[{ServiceScenes.PosterWidth}, {ServiceScenes.PosterHeight}]", "[20000, 20000]", StringComparison.Ordinal);
+        string endless = ServiceScenes.LongVideo().Replace("seconds: 120", "seconds: 1800", StringComparison.Ordinal);
+
+        HttpResponseMessage poster = await server.Submit(huge);
+        HttpResponseMessage video = await server.Submit(endless);
+
+        Assert.Equal(HttpStatusCode.BadRequest, poster.StatusCode);
+        Assert.Contains("20000×20000 is 400,000,000 pixels, over this server's limit", (await poster.Content.ReadFromJsonAsync<ErrorView>())!.Error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, video.StatusCode);
+        Assert.Contains("54,000 frames, over this server's limit of 36,000", (await video.Content.ReadFromJsonAsync<ErrorView>())!.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ARequestOverTheBodyLimitIsRefused()
     {
         string padding = new('#', (int)server.Settings.MaxRequestBytes);
