@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace RenderFarm.Service.Cli;
 
-/// <summary>The <c>renderfarm</c> command line: validate, embed, layout, render, bench (the service comes later).</summary>
+/// <summary>The <c>renderfarm</c> command line: validate, embed, layout, render, serve, worker, bench.</summary>
 public static class CommandLineApp
 {
     public static int Run(string[] args, TextWriter? output = null, TextWriter? error = null)
@@ -33,6 +33,8 @@ public static class CommandLineApp
         root.Subcommands.Add(EmbedCommand.Create(console, verbose, outputRoot, cacheRoot));
         root.Subcommands.Add(LayoutCommand.Create(console, verbose, outputRoot, cacheRoot));
         root.Subcommands.Add(RenderCommand.Create(console, verbose, outputRoot, cacheRoot));
+        root.Subcommands.Add(ServeCommand.Create(console, verbose, outputRoot, cacheRoot));
+        root.Subcommands.Add(WorkerCommand.Create(console, verbose, outputRoot, cacheRoot));
         root.Subcommands.Add(BenchCommand.Create(console, verbose, outputRoot));
 
         ParseResult parse = root.Parse(args);

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Json;
+using Hangfire.Storage;
+using RenderFarm.Service.Api;
+using RenderFarm.Service.Jobs;
+using RenderFarm.Service.Tests.Server;
+using RenderFarm.TestSupport;
+
+namespace RenderFarm.Service.Tests.Jobs;
+
+[Collection(ServiceCollection.Name)]
+public sealed class ScheduledRenderTests(RunningServer server)
+{
+    /// <summary>1 January only: the tests fire schedules through POST /run, never by waiting for the clock.</summary>
+    private const string Yearly = "0 0 1 1 *";
+
+    [Fact]
+    public async Task AScheduleRendersWhenTheDatasetChangedAndSkipsWhenItDidNot()
+    {
+        (string name, string scene, string dataset) = WriteGrowingScene(items: 60);
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.PostAsJsonAsync("/api/schedules", new ScheduleRequest(scene, Yearly, null))).StatusCode);
+
+        ScheduleRecord first = await Fire(name, previous: null);
+        Assert.StartsWith("rendering ", first.LastOutcome, StringComparison.Ordinal);
+        await Finished(first.LastRenderId!);
+
+        ScheduleRecord unchanged = await Fire(name, first);
+        Assert.Equal("skipped: dataset unchanged", unchanged.LastOutcome);
+        Assert.Equal(first.LastRenderId, unchanged.LastRenderId);
+
+        ServiceScenes.WriteNoiseIdx(dataset, 61);
+        ScheduleRecord grown = await Fire(name, unchanged);
+        Assert.StartsWith("rendering ", grown.LastOutcome, StringComparison.Ordinal);
+        Assert.NotEqual(first.LastRenderId, grown.LastRenderId);
+        Assert.NotEqual(first.LastDatasetHash, grown.LastDatasetHash);
+        await Finished(grown.LastRenderId!);
+    }
+
+    [Fact]
+    public async Task SchedulesAreRegisteredAgainWhenTheServiceRestarts()
+    {
+        (string name, string scene, _) = WriteGrowingScene(items: 60);
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.PostAsJsonAsync("/api/schedules", new ScheduleRequest(scene, Yearly, null))).StatusCode);
+
+        await using var restarted = RunningServer.Over(server);
+        await restarted.InitializeAsync();
+
+        using IStorageConnection connection = restarted.Storage.GetConnection();
+        RecurringJobDto job = Assert.Single(connection.GetRecurringJobs(), j => j.Id == "schedule-" + name);
+        Assert.Equal(Yearly, job.Cron);
+    }
+
+    [Fact]
+    public async Task AScheduleWithABadCronOrSceneIsRefused()
+    {
+        (_, string scene, _) = WriteGrowingScene(items: 60);
+
+        HttpResponseMessage badCron = await server.Client.PostAsJsonAsync("/api/schedules", new ScheduleRequest(scene, "every night", null));
+        HttpResponseMessage outside = await server.Client.PostAsJsonAsync("/api/schedules", new ScheduleRequest("/etc/passwd", Yearly, null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, badCron.StatusCode);
+        Assert.Contains("cron 'every night'", (await badCron.Content.ReadFromJsonAsync<ErrorView>())!.Error, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, outside.StatusCode);
+        Assert.Contains("outside the server's data roots", (await outside.Content.ReadFromJsonAsync<ErrorView>())!.Error, StringComparison.Ordinal);
+    }
+
+    private async Task Finished(string id)
+    {
+        RenderView view = await server.WaitFor(id, v => v.State is not ("queued" or "running"));
+        Assert.True(view.State == "succeeded", System.Text.Json.JsonSerializer.Serialize(view));
+    }
+
+    /// <summary>Fires the schedule and waits until it has recorded this firing.</summary>
+    private async Task<ScheduleRecord> Fire(string name, ScheduleRecord? previous)
+    {
+        Assert.Equal(HttpStatusCode.Accepted, (await server.Client.PostAsync($"/api/schedules/{name}/run", null)).StatusCode);
+        return await RunningServer.Poll(
+            async () => (await server.Client.GetFromJsonAsync<ScheduleRecord>($"/api/schedules/{name}"))!,
+            s => s.LastCheckedUtc is not null && s.LastCheckedUtc != previous?.LastCheckedUtc);
+    }
+
+    /// <summary>An IDX dataset under the server's data folder and a scene of it with one small poster.</summary>
+    private (string Name, string Scene, string Dataset) WriteGrowingScene(int items)
+    {
+        string name = "growing-" + Guid.NewGuid().ToString("N")[..8];
+        string dataset = Path.Combine(server.DataFolder, name);
+        Directory.CreateDirectory(dataset);
+        ServiceScenes.WriteNoiseIdx(dataset, items);
+        string scene = Path.Combine(server.DataFolder, name + ".yaml");
+        File.WriteAllText(scene, ServiceScenes.Scene(name, """
+              poster:
+                layout: grid
+                style: grid-mosaic
+                size: [96, 96]
+            """).Replace(FashionMnist.Folder, dataset, StringComparison.Ordinal).Replace("limit: 200", "limit: 1000", StringComparison.Ordinal));
+        return (name, scene, dataset);
+    }
+}
