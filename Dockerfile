@@ -23,7 +23,8 @@ RUN dotnet restore src/RenderFarm.Service/RenderFarm.Service.csproj
 COPY src/ src/
 RUN dotnet publish src/RenderFarm.Service/RenderFarm.Service.csproj -c Release --no-restore -o /out
 
-FROM mcr.microsoft.com/dotnet/runtime:10.0-bookworm-slim AS runtime
+# ASP.NET Core runtime: `renderfarm serve` hosts the REST API and the Hangfire dashboard.
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-bookworm-slim AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends \
       ffmpeg libvulkan1 mesa-vulkan-drivers fonts-dejavu-core dataset-fashion-mnist ca-certificates \
