@@ -55,22 +55,9 @@ internal sealed unsafe class LayerSlot : IDisposable
             if (_buffers[i] is null) Region(i, 16);
         }
         if (!_descriptorsStale) return;
-        var infos = stackalloc DescriptorBufferInfo[BufferCount];
-        var writes = stackalloc WriteDescriptorSet[BufferCount];
-        for (int i = 0; i < BufferCount; i++)
-        {
-            infos[i] = new DescriptorBufferInfo(_buffers[i]!.Handle, 0, Vk.WholeSize);
-            writes[i] = new WriteDescriptorSet
-            {
-                SType = StructureType.WriteDescriptorSet,
-                DstSet = Set,
-                DstBinding = (uint)i,
-                DescriptorCount = 1,
-                DescriptorType = DescriptorType.StorageBuffer,
-                PBufferInfo = &infos[i],
-            };
-        }
-        _gpu.Vk.UpdateDescriptorSets(_gpu.Device, BufferCount, writes, 0, null);
+        var buffers = new GpuBuffer[BufferCount];
+        for (int i = 0; i < BufferCount; i++) buffers[i] = _buffers[i]!;
+        StorageBufferBindings.Update(_gpu, Set, buffers);
         _descriptorsStale = false;
     }
 

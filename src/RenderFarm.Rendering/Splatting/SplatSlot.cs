@@ -59,23 +59,9 @@ internal sealed unsafe class SplatSlot : IDisposable
     private void UpdateDescriptors()
     {
         const int count = SplatPipelines.Bindings;
-        var infos = stackalloc DescriptorBufferInfo[count];
-        var writes = stackalloc WriteDescriptorSet[count];
-        for (int i = 0; i < count; i++)
-        {
-            var buffer = i switch { < 3 => _buffers[i]!, 3 => _pixels!, _ => _srgbTable! };
-            infos[i] = new DescriptorBufferInfo(buffer.Handle, 0, Vk.WholeSize);
-            writes[i] = new WriteDescriptorSet
-            {
-                SType = StructureType.WriteDescriptorSet,
-                DstSet = Set,
-                DstBinding = (uint)i,
-                DescriptorCount = 1,
-                DescriptorType = DescriptorType.StorageBuffer,
-                PBufferInfo = &infos[i],
-            };
-        }
-        _gpu.Vk.UpdateDescriptorSets(_gpu.Device, count, writes, 0, null);
+        var buffers = new GpuBuffer[count];
+        for (int i = 0; i < count; i++) buffers[i] = i switch { < 3 => _buffers[i]!, 3 => _pixels!, _ => _srgbTable! };
+        StorageBufferBindings.Update(_gpu, Set, buffers);
         _stale = false;
     }
 
