@@ -19,7 +19,10 @@ public sealed class RenderApiTests(RunningServer server)
         Assert.Equal($"/api/renders/{submitted.Id}", response.Headers.Location?.ToString());
         Assert.Equal(["embed", "layouts", "output poster", "finalise"], submitted.Jobs.Select(j => j.Stage));
 
-        RenderView done = await server.WaitFor(submitted.Id, v => v.State is "succeeded" or "failed" or "cancelled");
+        // "succeeded" is reported once the finalise job has written the manifest; Hangfire moves that
+        // job from Processing to Succeeded a moment after its method returns, so wait for both.
+        RenderView done = await server.WaitFor(
+            submitted.Id, v => v.State is "failed" or "cancelled" || (v.State == "succeeded" && v.Jobs.All(j => j.State == "Succeeded")));
 
         Assert.True(done.State == "succeeded", JsonSerializer.Serialize(done));
         Assert.Equal(["manifest.json", "poster.png"], done.Files.Select(f => f.Name));
