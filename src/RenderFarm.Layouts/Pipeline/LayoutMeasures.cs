@@ -21,6 +21,13 @@ internal static class LayoutMeasures
 
     public static IReadOnlyList<StoredMetrics> Measure(LayoutInput input, IReadOnlyList<(LayoutSpec Spec, Matrix Coordinates, GridMetrics? Grid)> layouts)
     {
+        if (!LayoutQuality.CanMeasure(input.Embeddings.Rows))
+        {
+            // Too few items for 15-neighbourhoods (a tiny test or demo set): the layouts are still
+            // drawn and clustered; their quality figures stay empty rather than failing the run.
+            return layouts.Select(l => Unmeasured(input, l.Coordinates, l.Spec.Seed, l.Grid)).ToArray();
+        }
+
         int[]? labels = input.LabelIndices();
         bool allLabelled = labels is not null && labels.All(l => l >= 0);
         IReadOnlyList<QualityReport> quality = LayoutQuality.EvaluateMany(input.Embeddings, layouts.Select(l => l.Coordinates).ToArray(), allLabelled ? labels : null, QualitySeed);
@@ -40,6 +47,14 @@ internal static class LayoutMeasures
                 layout.Grid);
             return new StoredMetrics { Metrics = metrics, Clusters = clusters.Labels };
         }).ToArray();
+    }
+
+    private static StoredMetrics Unmeasured(LayoutInput input, Matrix coordinates, int seed, GridMetrics? grid)
+    {
+        StoredMetrics stored = ClustersOnly(input, coordinates, seed, grid);
+        double silhouette = Silhouette.Score(coordinates, stored.Clusters, seed).Score;
+        stored.Metrics = stored.Metrics with { Silhouette = Math.Round(silhouette, 5) };
+        return stored;
     }
 
     /// <summary>Clusters without quality figures, for runs that skip them; a measured run later fills the figures in.</summary>

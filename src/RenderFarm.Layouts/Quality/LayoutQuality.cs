@@ -16,6 +16,9 @@ public static class LayoutQuality
     public const int DefaultClassifierNeighbors = 10;
     public const int DefaultFolds = 5;
 
+    /// <summary>Whether <paramref name="points"/> are enough for trustworthiness at <paramref name="neighbors"/> (scikit-learn's bound: k below N/2).</summary>
+    public static bool CanMeasure(int points, int neighbors = DefaultNeighbors) => neighbors >= 1 && neighbors < points / 2.0;
+
     /// <summary>
     /// Scores <paramref name="layout"/> (N × 2 or 3) against <paramref name="data"/> (N × D, the
     /// space the layout was made from), with classification accuracy when
@@ -122,7 +125,7 @@ public static class LayoutQuality
         }
 
         // scikit-learn's bound: beyond N/2 the normalisation 2N − 3k − 1 stops being the worst case.
-        if (neighbors < 1 || neighbors >= n / 2.0)
+        if (!CanMeasure(n, neighbors))
         {
             throw new LayoutException($"neighbors must be at least 1 and below half the {n} points, got {neighbors}.");
         }

@@ -120,6 +120,24 @@ public sealed class LayoutRunnerTests : IDisposable
         Assert.Contains("at least 3 items", error.Message);
     }
 
+    [Fact]
+    public void Run_TooFewItemsForQualityNeighbourhoods_LaysOutAndClustersWithoutQualityFigures()
+    {
+        // 24 items: UMAP and PCA work, but trustworthiness at k = 15 needs more than 30 points.
+        (Matrix points, int[] labels) = Synthetic.Blobs(clusters: 2, perCluster: 12, columns: 5, separation: 8, seed: 5);
+        var small = new LayoutInput(points, Enumerable.Range(0, 24).Select(i => $"s{i}").ToArray(), labels.Select(l => (string?)(l == 0 ? "a" : "b")).ToArray(), ["a", "b"], "small");
+
+        IReadOnlyList<LayoutResult> results = LayoutRunner.Run(small, Scene("  umap:\n    n_neighbors: 5\n  pca: {}\n").Layouts, new ArtifactStore(_dir.File("cache")));
+
+        Assert.All(results, r =>
+        {
+            Assert.Equal(24, r.Coordinates.Rows);
+            Assert.Null(r.Metrics.Trustworthiness);
+            Assert.Equal(2, r.Metrics.Clusters);
+            Assert.NotNull(r.Metrics.Silhouette);
+        });
+    }
+
     private IReadOnlyList<LayoutResult> Run(string layouts) =>
         LayoutRunner.Run(_input, Scene(layouts).Layouts, new ArtifactStore(_dir.File("cache")));
 
