@@ -26,6 +26,19 @@ public static class FashionMnist
         return (new Matrix(count, pixels.Columns, pixels.Data.AsSpan(0, count * pixels.Columns).ToArray()), labels[..count]);
     }
 
+    /// <summary>
+    /// The first <paramref name="fitCount"/> images to fit a layout on and the next
+    /// <paramref name="heldOutCount"/> held out to add to it later (transform tests).
+    /// </summary>
+    public static (Matrix Fit, int[] FitLabels, Matrix HeldOut, int[] HeldOutLabels) Split(int fitCount, int heldOutCount)
+    {
+        (Matrix pixels, int[] labels) = First(fitCount + heldOutCount);
+        int columns = pixels.Columns;
+        var fit = new Matrix(fitCount, columns, pixels.Data.AsSpan(0, fitCount * columns).ToArray());
+        var heldOut = new Matrix(heldOutCount, columns, pixels.Data.AsSpan(fitCount * columns).ToArray());
+        return (fit, labels[..fitCount], heldOut, labels[fitCount..]);
+    }
+
     private static (Matrix, int[]) Load()
     {
         if (!Directory.Exists(Folder))

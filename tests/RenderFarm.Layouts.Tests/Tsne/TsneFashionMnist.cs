@@ -14,7 +14,7 @@ internal static class TsneFashionMnist
     public const int FitCount = 2500;
     public const int HeldOutCount = 300;
 
-    private static readonly Lazy<(Matrix Fit, int[] FitLabels, Matrix HeldOut, int[] HeldOutLabels)> Split = new(LoadSplit);
+    private static readonly Lazy<(Matrix Fit, int[] FitLabels, Matrix HeldOut, int[] HeldOutLabels)> Split = new(() => FashionMnist.Split(FitCount, HeldOutCount));
     private static readonly Lazy<float[]> Layout2DValue = new(() => TsneLayout.Fit(Data, new TsneOptions()));
 
     public static Matrix Data => Split.Value.Fit;
@@ -27,13 +27,4 @@ internal static class TsneFashionMnist
 
     /// <summary>The default 2-D fit of the fitted images: FitCount × 2.</summary>
     public static float[] Layout2D => Layout2DValue.Value;
-
-    private static (Matrix, int[], Matrix, int[]) LoadSplit()
-    {
-        (Matrix pixels, int[] labels) = FashionMnist.First(FitCount + HeldOutCount);
-        int columns = pixels.Columns;
-        var fit = new Matrix(FitCount, columns, pixels.Data.AsSpan(0, FitCount * columns).ToArray());
-        var heldOut = new Matrix(HeldOutCount, columns, pixels.Data.AsSpan(FitCount * columns).ToArray());
-        return (fit, labels[..FitCount], heldOut, labels[FitCount..]);
-    }
 }

@@ -16,7 +16,7 @@ internal static class FashionMnistLayouts
     public const int HeldOutCount = 500;
     public const int K = 15;
 
-    private static readonly Lazy<(Matrix Fit, int[] FitLabels, Matrix HeldOut, int[] HeldOutLabels)> Split = new(LoadSplit);
+    private static readonly Lazy<(Matrix Fit, int[] FitLabels, Matrix HeldOut, int[] HeldOutLabels)> Split = new(() => FashionMnist.Split(FitCount, HeldOutCount));
     private static readonly Lazy<KnnGraph> FitGraphValue = new(() => BruteForceKnn.Build(Split.Value.Fit, K));
     private static readonly Lazy<float[]> Layout2DValue = new(() => UmapLayout.Fit(FitGraph, new UmapOptions()));
 
@@ -33,13 +33,4 @@ internal static class FashionMnistLayouts
 
     /// <summary>The default (parallel, spectral, 2-D) fit of the fitted images: FitCount × 2.</summary>
     public static float[] Layout2D => Layout2DValue.Value;
-
-    private static (Matrix, int[], Matrix, int[]) LoadSplit()
-    {
-        (Matrix pixels, int[] labels) = FashionMnist.First(FitCount + HeldOutCount);
-        int columns = pixels.Columns;
-        var fit = new Matrix(FitCount, columns, pixels.Data.AsSpan(0, FitCount * columns).ToArray());
-        var heldOut = new Matrix(HeldOutCount, columns, pixels.Data.AsSpan(FitCount * columns).ToArray());
-        return (fit, labels[..FitCount], heldOut, labels[FitCount..]);
-    }
 }
