@@ -15,6 +15,7 @@ internal sealed class InterpolationGrid
     private readonly double[] re;
     private readonly double[] im;
     private readonly FftPlan plan;
+    private readonly ColumnTransform columns;
     private readonly (double[] Re, double[] Im)[] spectra;
 
     public InterpolationGrid(int size, int m)
@@ -27,6 +28,7 @@ internal sealed class InterpolationGrid
         re = new double[size * size];
         im = new double[size * size];
         plan = new FftPlan(size);
+        columns = new ColumnTransform(plan);
         spectra = [(new double[size * size], new double[size * size]), (new double[size * size], new double[size * size])];
     }
 
@@ -66,7 +68,7 @@ internal sealed class InterpolationGrid
             }
         }
 
-        Transform2D(kr, ki, inverse: false, size);
+        Transform2D(kr, ki, inverse: false);
         return (kr, ki);
     }
 
@@ -76,31 +78,79 @@ internal sealed class InterpolationGrid
 
     public (double Real, double Imaginary) At(int row, int column) => (re[(row * size) + column], im[(row * size) + column]);
 
-    /// <summary>Transforms the charges once; every <see cref="Convolve"/> after starts from that spectrum.</summary>
+    /// <summary>
+    /// Transforms the charges once; every <see cref="Convolve"/> after starts from that spectrum.
+    /// The charges are real, so their spectrum is Hermitian, Q̂(−k) = conj Q̂(k): two charge rows
+    /// go through one complex row transform (one as the real part, one as the imaginary), and only
+    /// the columns up to size/2 are transformed; the other half is read off as conjugates. That is
+    /// half the work of a complex transform.
+    /// </summary>
     public void TransformCharges()
     {
-        Array.Copy(charges, chargeRe, charges.Length);
-        Array.Clear(chargeIm);
-        Transform2D(chargeRe, chargeIm, inverse: false, m);
+        Parallel.For(0, (m + 1) / 2, pair =>
+        {
+            int a = 2 * pair * size, b = a + size;
+            Array.Copy(charges, a, chargeRe, a, size);
+            if (2 * pair + 1 < m)
+            {
+                Array.Copy(charges, b, chargeIm, a, size);
+            }
+            else
+            {
+                Array.Clear(chargeIm, a, size);
+            }
+
+            plan.Transform(chargeRe, chargeIm, a, inverse: false);
+            SplitRowPair(a, b);
+        });
+        columns.Pass(chargeRe, chargeIm, (size / 2) + 1, rowsIn: m, rowsOut: size, inverse: false);
+    }
+
+    /// <summary>
+    /// Z = FFT(x + i·y) of real rows x, y into X = (Z[k] + conj Z[−k]) / 2 in row <paramref name="a"/>
+    /// and Y = (Z[k] − conj Z[−k]) / 2i in row <paramref name="b"/>.
+    /// </summary>
+    private void SplitRowPair(int a, int b)
+    {
+        for (int k = 0; k <= size / 2; k++)
+        {
+            int j = (size - k) % size;
+            double zr = chargeRe[a + k], zi = chargeIm[a + k], wr = chargeRe[a + j], wi = chargeIm[a + j];
+            double xr = 0.5 * (zr + wr), xi = 0.5 * (zi - wi);
+            double yr = 0.5 * (zi + wi), yi = -0.5 * (zr - wr);
+            chargeRe[a + k] = xr;
+            chargeIm[a + k] = xi;
+            chargeRe[a + j] = xr;
+            chargeIm[a + j] = -xi;
+            chargeRe[b + k] = yr;
+            chargeIm[b + k] = yi;
+            chargeRe[b + j] = yr;
+            chargeIm[b + j] = -yi;
+        }
     }
 
     /// <summary>
     /// Σ over nodes of charge × potential under the kernel whose (real, even) spectrum is given,
     /// by Parseval: (1/size²)·Σ |Q̂|²·K̂ over the transformed charges. The charges sit only where
     /// the circular convolution equals the linear one, so this is the linear convolution's energy.
+    /// Both factors are even in k, so the columns past size/2 (never transformed) mirror those
+    /// before it: each inner column counts twice.
     /// </summary>
     public double Energy((double[] Re, double[] Im) spectrum)
     {
+        int half = size / 2;
         var partial = new double[size];
         Parallel.For(0, size, row =>
         {
-            double sum = 0;
-            for (int c = row * size, end = c + size; c < end; c++)
+            int c = row * size;
+            double Term(int k) => ((chargeRe[c + k] * chargeRe[c + k]) + (chargeIm[c + k] * chargeIm[c + k])) * spectrum.Re[c + k];
+            double inner = 0;
+            for (int k = 1; k < half; k++)
             {
-                sum += ((chargeRe[c] * chargeRe[c]) + (chargeIm[c] * chargeIm[c])) * spectrum.Re[c];
+                inner += Term(k);
             }
 
-            partial[row] = sum;
+            partial[row] = (2 * inner) + Term(0) + Term(half);
         });
         return partial.Sum() / ((double)size * size);
     }
@@ -109,52 +159,36 @@ internal sealed class InterpolationGrid
     public void Convolve((double[] Re, double[] Im) spectrum)
     {
         double scale = 1.0 / ((double)size * size);
+        int half = size / 2;
         Parallel.For(0, size, row =>
         {
-            for (int c = row * size, end = c + size; c < end; c++)
+            int c = row * size;
+            for (int k = 0; k <= half; k++)
             {
-                double ar = chargeRe[c], ai = chargeIm[c], br = spectrum.Re[c], bi = spectrum.Im[c];
-                re[c] = ((ar * br) - (ai * bi)) * scale;
-                im[c] = ((ar * bi) + (ai * br)) * scale;
+                double ar = chargeRe[c + k], ai = chargeIm[c + k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
+                re[c + k] = ((ar * br) - (ai * bi)) * scale;
+                im[c + k] = ((ar * bi) + (ai * br)) * scale;
+            }
+
+            // Past size/2 the charge spectrum is the conjugate of its mirror image Q̂(−row, −k).
+            int mirror = ((size - row) % size) * size;
+            for (int k = half + 1; k < size; k++)
+            {
+                double ar = chargeRe[mirror + size - k], ai = -chargeIm[mirror + size - k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
+                re[c + k] = ((ar * br) - (ai * bi)) * scale;
+                im[c + k] = ((ar * bi) + (ai * br)) * scale;
             }
         });
 
-        // Only the first m rows are read back.
-        Transform2D(re, im, inverse: true, m);
+        // Only the m × m corner is read back: every row, then the first m columns' first m rows.
+        Parallel.For(0, size, row => plan.Transform(re, im, row * size, inverse: true));
+        columns.Pass(re, im, m, rowsIn: size, rowsOut: m, inverse: true);
     }
 
-    /// <summary>
-    /// Forward: rows, transpose, rows; the spectrum stays transposed, which is harmless since the
-    /// kernel's went through the same steps. Inverse: rows, transpose back, rows. Transposing keeps
-    /// every FFT on contiguous memory (a strided column FFT misses cache on every element).
-    /// <paramref name="liveRows"/> limits the outer row passes to the rows that hold (or will be
-    /// read as) data.
-    /// </summary>
-    private void Transform2D(double[] real, double[] imaginary, bool inverse, int liveRows)
+    /// <summary>A general complex 2-D transform (kernels): every row, then every column.</summary>
+    private void Transform2D(double[] real, double[] imaginary, bool inverse)
     {
-        Parallel.For(0, inverse ? size : liveRows, row => plan.Transform(real, imaginary, row * size, inverse));
-        Transpose(real);
-        Transpose(imaginary);
-        Parallel.For(0, inverse ? liveRows : size, row => plan.Transform(real, imaginary, row * size, inverse));
-    }
-
-    /// <summary>In-place transpose of the square grid, in tiles so both sides stay in cache.</summary>
-    private void Transpose(double[] values)
-    {
-        const int tile = 16;
-        int tiles = (size + tile - 1) / tile;
-        Parallel.For(0, tiles, bi =>
-        {
-            for (int bj = bi; bj < tiles; bj++)
-            {
-                for (int i = bi * tile; i < Math.Min(size, (bi + 1) * tile); i++)
-                {
-                    for (int j = Math.Max(bj * tile, i + 1); j < Math.Min(size, (bj + 1) * tile); j++)
-                    {
-                        (values[(i * size) + j], values[(j * size) + i]) = (values[(j * size) + i], values[(i * size) + j]);
-                    }
-                }
-            }
-        });
+        Parallel.For(0, size, row => plan.Transform(real, imaginary, row * size, inverse));
+        columns.Pass(real, imaginary, size, rowsIn: size, rowsOut: size, inverse);
     }
 }

@@ -1,0 +1,82 @@
+namespace RenderFarm.Layouts.Tsne;
+
+/// <summary>
+/// FFTs down the columns of a square row-major grid without transposing it: a strip of
+/// <see cref="Strip"/> neighbouring columns (one cache line of each row) is copied into contiguous
+/// rows of a per-thread scratch, transformed there, and copied back. A whole-grid transpose before
+/// and after cost a third of an iteration at 10,000 points; the strips touch each cache line once
+/// each way, and a pass can read fewer rows than it writes (zero padding) or write fewer than it
+/// reads (only the rows that are read back).
+/// </summary>
+internal sealed class ColumnTransform(FftPlan plan)
+{
+    /// <summary>Eight doubles: one 64-byte cache line of each row.</summary>
+    public const int Strip = 8;
+
+    [ThreadStatic]
+    private static double[]? scratchRe;
+
+    [ThreadStatic]
+    private static double[]? scratchIm;
+
+    /// <summary>
+    /// Transforms columns [0, <paramref name="columns"/>) (rounded up to whole strips, within the
+    /// grid) of which rows [0, <paramref name="rowsIn"/>) hold data and the rest are taken as zero;
+    /// rows [0, <paramref name="rowsOut"/>) of the result are written back.
+    /// </summary>
+    public void Pass(double[] real, double[] imaginary, int columns, int rowsIn, int rowsOut, bool inverse)
+    {
+        int size = plan.Length;
+        if (real.Length != size * size || imaginary.Length != size * size || columns > size || rowsIn > size || rowsOut > size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(columns), $"A column pass over {columns} columns, {rowsIn} rows in, {rowsOut} out does not fit a {size}² grid.");
+        }
+
+        int strips = (columns + Strip - 1) / Strip;
+        Parallel.For(0, strips, strip =>
+        {
+            int first = strip * Strip, width = Math.Min(Strip, size - first);
+            double[] sr = scratchRe is { } a && a.Length >= Strip * size ? a : scratchRe = new double[Strip * size];
+            double[] si = scratchIm is { } b && b.Length >= Strip * size ? b : scratchIm = new double[Strip * size];
+            Gather(real, imaginary, sr, si, first, width, size, rowsIn);
+            for (int j = 0; j < width; j++)
+            {
+                plan.Transform(sr, si, j * size, inverse);
+            }
+
+            Scatter(sr, si, real, imaginary, first, width, size, rowsOut);
+        });
+    }
+
+    private static void Gather(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
+    {
+        for (int row = 0; row < rows; row++)
+        {
+            int source = (row * size) + first;
+            for (int j = 0; j < width; j++)
+            {
+                sr[(j * size) + row] = real[source + j];
+                si[(j * size) + row] = imaginary[source + j];
+            }
+        }
+
+        for (int j = 0; j < width && rows < size; j++)
+        {
+            Array.Clear(sr, (j * size) + rows, size - rows);
+            Array.Clear(si, (j * size) + rows, size - rows);
+        }
+    }
+
+    private static void Scatter(double[] sr, double[] si, double[] real, double[] imaginary, int first, int width, int size, int rows)
+    {
+        for (int row = 0; row < rows; row++)
+        {
+            int target = (row * size) + first;
+            for (int j = 0; j < width; j++)
+            {
+                real[target + j] = sr[(j * size) + row];
+                imaginary[target + j] = si[(j * size) + row];
+            }
+        }
+    }
+}
