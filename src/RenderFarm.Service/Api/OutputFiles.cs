@@ -8,7 +8,7 @@ namespace RenderFarm.Service.Api;
 /// The output root as GET /files serves it: which request paths name a file there, and the
 /// /files URL of a file written there. Hidden names (a segment starting with '.') are never
 /// served: OUTPUT/.renders holds records and inline scenes, .schedules and .cache the service's
-/// own state, and temp files are half-written.
+/// own state. Nor are temp files (<see cref="AtomicFile"/>'s "*.tmp-*"), which are half-written.
 /// </summary>
 public sealed class OutputFiles(ServerSettings settings)
 {
@@ -35,7 +35,7 @@ public sealed class OutputFiles(ServerSettings settings)
             return null;
         }
 
-        return File.Exists(real) ? real : null;
+        return File.Exists(real) && !AtomicFile.IsTempFile(real) ? real : null;
     }
 
     /// <summary>The /files URL of <paramref name="path"/>, or null when it is not a servable file under the output root.</summary>

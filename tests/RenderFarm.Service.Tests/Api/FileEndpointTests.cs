@@ -52,6 +52,7 @@ public sealed class FileEndpointTests(RunningServer server)
         File.CreateSymbolicLink(Path.Combine(sceneFolder, "passwd.txt"), "/etc/passwd");
         File.CreateSymbolicLink(Path.Combine(sceneFolder, "work"), Path.Combine("..", ".renders"));
         string record = $".renders/{done.Id}/render.json";
+        await File.WriteAllTextAsync(Path.Combine(sceneFolder, done.Id, "poster.png.tmp-0123abcd"), "half-written");
 
         var refused = new Dictionary<string, HttpStatusCode>
         {
@@ -67,6 +68,7 @@ public sealed class FileEndpointTests(RunningServer server)
             [$"{scene}/work/{done.Id}/render.json"] = HttpStatusCode.NotFound,
             [scene] = HttpStatusCode.NotFound,
             [$"{scene}/{done.Id}/missing.png"] = HttpStatusCode.NotFound,
+            [$"{scene}/{done.Id}/poster.png.tmp-0123abcd"] = HttpStatusCode.NotFound,
         };
         foreach ((string path, HttpStatusCode expected) in refused)
         {
