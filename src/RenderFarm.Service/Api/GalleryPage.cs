@@ -72,7 +72,8 @@ public static class GalleryPage
         }
 
         html.Append("<div class=\"outputs\">");
-        foreach (FileInfo file in OutputFiles.RunFiles(record))
+        // Pictures first, then videos, then the rest (manifest, reports) as links.
+        foreach (FileInfo file in OutputFiles.RunFiles(record).OrderBy(f => Images.Contains(f.Extension.ToLowerInvariant()) ? 0 : f.Extension.Equals(".mp4", StringComparison.OrdinalIgnoreCase) ? 1 : 2))
         {
             if (files.UrlOf(file.FullName) is not { } url)
             {
