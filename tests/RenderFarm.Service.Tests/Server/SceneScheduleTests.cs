@@ -66,6 +66,21 @@ public sealed class SceneScheduleTests : IAsyncLifetime
         Assert.Null(unscheduled.Schedule);
     }
 
+    /// <summary>A typo must not silently drop a nightly render: the schedule stays, and the scene shows its error.</summary>
+    [Fact]
+    public async Task ASceneThatNoLongerLoadsKeepsItsScheduleAcrossARestart()
+    {
+        File.WriteAllText(_scene, File.ReadAllText(_scene).Replace("  seed: 1", "  seed: 1\n  limt: 5", StringComparison.Ordinal));
+
+        await using var restarted = RunningServer.Over(_server);
+        await restarted.InitializeAsync();
+
+        RecurringJobDto job = Assert.Single(RecurringJobs(restarted), j => j.Id == "schedule-nightly");
+        Assert.Equal((Nightly, "Europe/Paris"), (job.Cron, job.TimeZoneId));
+        SceneView scene = (await restarted.Client.GetFromJsonAsync<SceneView>("/api/scenes/nightly"))!;
+        Assert.Contains("nightly.yaml:7:3: dataset.limt", scene.Error, StringComparison.Ordinal);
+    }
+
     private static List<RecurringJobDto> RecurringJobs(RunningServer server)
     {
         using IStorageConnection connection = server.Storage.GetConnection();
