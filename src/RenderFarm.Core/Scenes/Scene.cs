@@ -25,4 +25,7 @@ public sealed record Scene
 
     /// <summary>The <c>outputs:</c> entries in file order; empty when the scene has none.</summary>
     public IReadOnlyList<OutputSpec> Outputs { get; init; } = [];
+
+    /// <summary>When the render service re-renders the scene; null: only on request.</summary>
+    public ScheduleSpec? Schedule { get; init; }
 }

@@ -6,7 +6,7 @@ namespace RenderFarm.Core.Scenes;
 /// </summary>
 public static class SceneKeys
 {
-    public static readonly IReadOnlyList<string> Root = ["name", "description", "dataset", "embedder", "near_duplicates", "layouts", "render", "outputs"];
+    public static readonly IReadOnlyList<string> Root = ["name", "description", "dataset", "embedder", "near_duplicates", "layouts", "render", "outputs", "schedule"];
 
     /// <summary>Keys of one entry under <c>layouts:</c> (each method accepts a subset).</summary>
     public static readonly IReadOnlyList<string> Layout =
@@ -31,6 +31,9 @@ public static class SceneKeys
     public static readonly IReadOnlyList<string> NearDuplicates = ["enabled", "threshold", "max_pairs"];
 
     public static readonly IReadOnlyList<string> Render = ["device", "cell_size", "background", "msaa"];
+
+    /// <summary>Keys of <c>schedule:</c>, read by the render service (see <see cref="ScheduleSpec"/>).</summary>
+    public static readonly IReadOnlyList<string> Schedule = ["cron", "time_zone"];
 
     /// <summary>Keys of one entry under <c>outputs:</c> (images and videos each accept a subset).</summary>
     public static readonly IReadOnlyList<string> Output =
@@ -70,6 +73,7 @@ public static class SceneKeys
         ["near_duplicates"] = NearDuplicates,
         ["layout"] = Layout,
         ["render"] = Render,
+        ["schedule"] = Schedule,
         ["output"] = Output,
         ["overlays"] = Overlays,
         ["timeline_step"] = TimelineStep,

@@ -58,6 +58,7 @@ public static partial class SceneLoader
             Layouts = layouts,
             Render = RenderSectionReader.Read(map.Map("render")),
             Outputs = OutputSectionReader.Read(map.Map("outputs"), layouts, dataset),
+            Schedule = ScheduleSectionReader.Read(map.Map("schedule")),
         };
     }
 

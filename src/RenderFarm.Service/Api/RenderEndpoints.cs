@@ -24,12 +24,12 @@ public static class RenderEndpoints
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
     }
 
-    private static IResult Submit(RenderRequest request, RenderSubmission submission, RenderStore store, JobStorage storage)
+    private static IResult Submit(RenderRequest request, RenderSubmission submission, JobStorage storage, OutputFiles files)
     {
         try
         {
             RenderRecord record = submission.Submit(request);
-            return Results.Accepted(Url(record.Id), View(record, storage));
+            return Results.Accepted(Url(record.Id), View(record, storage, files));
         }
         catch (RenderFarmException e)
         {
@@ -52,8 +52,8 @@ public static class RenderEndpoints
         }).ToArray());
     }
 
-    private static IResult Get(string id, RenderStore store, JobStorage storage) =>
-        store.Find(id) is { } record ? Results.Ok(View(record, storage)) : NotFound(id);
+    private static IResult Get(string id, RenderStore store, JobStorage storage, OutputFiles files) =>
+        store.Find(id) is { } record ? Results.Ok(View(record, storage, files)) : NotFound(id);
 
     /// <summary>Only a plain file name of the run folder: no separators, no "..", nothing reached through a link out of it.</summary>
     private static IResult Download(string id, string name, RenderStore store)
@@ -81,7 +81,7 @@ public static class RenderEndpoints
     }
 
     /// <summary>Deletes every unfinished job of the chain; the running one sees its CancellationToken fire within about a second.</summary>
-    private static IResult Cancel(string id, RenderStore store, JobStorage storage, IBackgroundJobClient client)
+    private static IResult Cancel(string id, RenderStore store, JobStorage storage, IBackgroundJobClient client, OutputFiles files)
     {
         if (store.Find(id) is not { } record)
         {
@@ -101,19 +101,15 @@ public static class RenderEndpoints
             client.Delete(job.JobId);
         }
 
-        return Results.Accepted(Url(id), View(record, storage));
+        return Results.Accepted(Url(id), View(record, storage, files));
     }
 
-    private static RenderView View(RenderRecord record, JobStorage storage)
+    private static RenderView View(RenderRecord record, JobStorage storage, OutputFiles outputs)
     {
         RenderStatus status = Status(record, storage);
-        FileView[] files = Directory.Exists(record.RunFolder)
-            ? new DirectoryInfo(record.RunFolder).GetFiles()
-                .Where(f => !Core.Artifacts.AtomicFile.IsTempFile(f.FullName))
-                .OrderBy(f => f.Name, StringComparer.Ordinal)
-                .Select(f => new FileView(f.Name, f.Length, $"{Url(record.Id)}/files/{Uri.EscapeDataString(f.Name)}"))
-                .ToArray()
-            : [];
+        FileView[] files = OutputFiles.RunFiles(record)
+            .Select(f => new FileView(f.Name, f.Length, $"{Url(record.Id)}/files/{Uri.EscapeDataString(f.Name)}", outputs.UrlOf(f.FullName)))
+            .ToArray();
         return new RenderView(record.Id, record.Scene, status.State, status.Stage, status.Percent, status.EtaSeconds, status.Error,
             record.CreatedUtc, Url(record.Id), files, status.Jobs);
     }

@@ -12,7 +12,7 @@ namespace RenderFarm.Service.Api;
 /// as `renderfarm render` checks it (every key, the dataset listed, outputs against it, ffmpeg for
 /// videos) before anything is enqueued, so a bad scene costs a 400 and leaves nothing behind.
 /// </summary>
-public sealed class RenderSubmission(ServerSettings settings, RenderStore store, DataRootGuard guard, IBackgroundJobClient jobs)
+public sealed class RenderSubmission(ServerSettings settings, RenderStore store, DataRootGuard guard, SceneCatalog scenes, IBackgroundJobClient jobs)
 {
     public RenderRecord Submit(RenderRequest request)
     {
@@ -28,7 +28,7 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
         string work = store.WorkFolder(id);
         try
         {
-            string scenePath = hasPath ? Path.GetFullPath(request.Scene!) : SaveInline(work, request.SceneYaml!);
+            string scenePath = hasPath ? scenes.PathOf(request.Scene!) ?? Path.GetFullPath(request.Scene!) : SaveInline(work, request.SceneYaml!);
             RenderPlan plan = hasPath ? Check(scenePath) : CheckContents(scenePath);
             var record = new RenderRecord
             {
@@ -65,10 +65,17 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
         return path;
     }
 
-    /// <summary>A scene file named by a request: it must lie in a data root, and so must everything it names.</summary>
+    /// <summary>
+    /// A scene file named by a request: it must lie in a data root, and so must everything it names.
+    /// The files of the scenes folder are the operator's own and pass; what they name is still checked.
+    /// </summary>
     public RenderPlan Check(string scenePath)
     {
-        guard.Check(scenePath, "scene");
+        if (!scenes.Contains(scenePath))
+        {
+            guard.Check(scenePath, "scene");
+        }
+
         return CheckContents(scenePath);
     }
 

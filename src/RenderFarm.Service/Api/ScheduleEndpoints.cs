@@ -25,7 +25,7 @@ public static class ScheduleEndpoints
     }
 
     /// <summary>The scene is checked as a render submission is (data roots, every key, outputs), and the cron by Hangfire's parser.</summary>
-    private static IResult Create(ScheduleRequest request, ScheduleStore store, RenderSubmission submission, IRecurringJobManager recurringJobs)
+    private static IResult Create(ScheduleRequest request, ScheduleStore store, RenderSubmission submission, SceneCatalog scenes, IRecurringJobManager recurringJobs)
     {
         try
         {
@@ -34,10 +34,14 @@ public static class ScheduleEndpoints
                 throw new RenderFarmException("a schedule needs 'scene' (a scene file under a data root) and 'cron' (e.g. \"0 3 * * *\": 03:00 UTC daily).");
             }
 
-            string scenePath = Path.GetFullPath(request.Scene);
+            string scenePath = scenes.PathOf(request.Scene) ?? Path.GetFullPath(request.Scene);
             string sceneName = submission.Check(scenePath).Scene.Name;
             var schedule = new ScheduleRecord { Name = request.Name ?? sceneName, ScenePath = scenePath, Cron = request.Cron.Trim(), CreatedUtc = DateTimeOffset.UtcNow };
             ScheduleStore.CheckName(schedule.Name);
+            if (store.Find(schedule.Name) is { DeclaredIn: { } declaredIn })
+            {
+                return DeclaredInScene(schedule.Name, declaredIn);
+            }
             try
             {
                 ScheduleRegistrar.Register(recurringJobs, schedule);
@@ -63,6 +67,11 @@ public static class ScheduleEndpoints
             return NotFound(name);
         }
 
+        if (schedule.DeclaredIn is { } declaredIn)
+        {
+            return DeclaredInScene(name, declaredIn);
+        }
+
         recurringJobs.RemoveIfExists(schedule.RecurringJobId);
         store.Delete(name);
         return Results.NoContent();
@@ -79,6 +88,10 @@ public static class ScheduleEndpoints
         recurringJobs.Trigger(schedule.RecurringJobId);
         return Results.Accepted($"/api/schedules/{name}", schedule);
     }
+
+    /// <summary>The scene file is the truth for its schedule: start-up would bring back what the API changed.</summary>
+    private static IResult DeclaredInScene(string name, string path) =>
+        Results.Conflict(new ErrorView($"schedule '{name}' is declared by the schedule: key of {path}; edit or remove it there and restart the server."));
 
     private static IResult NotFound(string name) => Results.NotFound(new ErrorView($"no schedule '{name}'."));
 }

@@ -11,8 +11,17 @@ public sealed record ScheduleRecord
 
     public required string ScenePath { get; init; }
 
-    /// <summary>Five-field cron (Hangfire's Cronos dialect), evaluated in UTC.</summary>
+    /// <summary>Five-field cron (Hangfire's Cronos dialect), evaluated in <see cref="TimeZone"/>.</summary>
     public required string Cron { get; init; }
+
+    /// <summary>The zone the cron is read in (IANA id); null: UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>
+    /// The scene file whose <c>schedule:</c> key made this schedule, or null for one made through
+    /// POST /api/schedules. Start-up keeps these in step with the files: a removed key removes the schedule.
+    /// </summary>
+    public string? DeclaredIn { get; init; }
 
     public required DateTimeOffset CreatedUtc { get; init; }
 

@@ -33,6 +33,7 @@ public static class RenderServer
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = settings.MaxRequestBytes);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = HostShutdown);
         RenderServices.Add(builder.Services, settings, "serve");
+        builder.Services.AddSingleton(new OutputFiles(settings));
         builder.Services.AddOpenApi();
         // Only `serve` owns the schedules: workers run the recurring jobs but never register them.
         builder.Services.AddHostedService<ScheduleRegistrar>();
@@ -48,6 +49,9 @@ public static class RenderServer
         });
         RenderEndpoints.Map(app);
         ScheduleEndpoints.Map(app);
+        SceneEndpoints.Map(app);
+        FileEndpoints.Map(app);
+        GalleryPage.Map(app);
         ReadinessEndpoint.Map(app);
         app.MapOpenApi("/openapi/{documentName}.json");
         return app;

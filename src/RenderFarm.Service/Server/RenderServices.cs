@@ -13,6 +13,7 @@ public static class RenderServices
         services.AddSingleton(new RenderStore(settings.OutputRoot));
         services.AddSingleton(new ScheduleStore(settings.OutputRoot));
         services.AddSingleton(new DataRootGuard(settings.DataRoots));
+        services.AddSingleton(new SceneCatalog(settings));
         // Scheduled jobs submit renders from whichever process runs them, so workers need the submission too.
         services.AddTransient<RenderSubmission>();
         services.AddTransient<RenderJobs>();

@@ -28,6 +28,9 @@ public sealed record ServerSettings
 
     public required string CacheRoot { get; init; }
 
+    /// <summary>The scene files of this server: POST /api/renders takes their names, GET /api/scenes lists them, and their <c>schedule:</c> keys become recurring jobs.</summary>
+    public string ScenesFolder { get; init; } = Path.GetFullPath("scenes");
+
     /// <summary>Workers on the `render` queue: 1, since one render already uses every core; 0 for an API-only `serve`.</summary>
     public int RenderWorkers { get; init; } = 1;
 
@@ -80,6 +83,7 @@ public sealed record ServerSettings
             DataRoots = roots.Where(r => r.Length > 0).Select(Path.GetFullPath).ToArray(),
             OutputRoot = output,
             CacheRoot = cache,
+            ScenesFolder = Path.GetFullPath(Pick(null, "RENDERFARM_SCENES", "Scenes") ?? "scenes"),
             RenderWorkers = Number(section["RenderWorkers"], 1, allowZero: true),
             LightWorkers = Number(section["LightWorkers"], 2),
             MaxRequestBytes = Number(section["MaxRequestBytes"], 1 << 20),

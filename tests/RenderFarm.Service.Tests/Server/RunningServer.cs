@@ -13,7 +13,7 @@ namespace RenderFarm.Service.Tests.Server;
 
 /// <summary>
 /// A real `serve` in the test process: Kestrel on a free loopback port, in-memory Hangfire with
-/// its workers, output and cache in a temp folder, Fashion-MNIST's folder as a data root.
+/// its workers, output, cache and scenes folder in a temp folder, Fashion-MNIST's folder as a data root.
 /// </summary>
 public sealed class RunningServer : IAsyncLifetime
 {
@@ -34,7 +34,10 @@ public sealed class RunningServer : IAsyncLifetime
             DataRoots = [FashionMnist.Folder, Path.Combine(_dir.Path, "data")],
             OutputRoot = _dir.File("out"),
             CacheRoot = _dir.File("cache"),
+            ScenesFolder = _dir.File("scenes"),
         };
+        // Before start-up, so a test can put scene files there for the server to find.
+        Directory.CreateDirectory(ScenesFolder);
     }
 
     /// <summary>A server that wants <paramref name="token"/> on /api and /hangfire.</summary>
@@ -56,6 +59,12 @@ public sealed class RunningServer : IAsyncLifetime
     public HttpClient Client { get; } = new();
 
     public string DataFolder => Path.Combine(_dir.Path, "data");
+
+    /// <summary>The server's scenes folder (not a data root: its files are trusted as the operator's own).</summary>
+    public string ScenesFolder => Settings.ScenesFolder;
+
+    /// <summary>The root URL, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri BaseAddress => Client.BaseAddress!;
 
     public JobStorage Storage => _app!.Services.GetRequiredService<JobStorage>();
 

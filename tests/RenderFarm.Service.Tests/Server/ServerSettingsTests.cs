@@ -34,6 +34,16 @@ public sealed class ServerSettingsTests
         Assert.Equal(["/data/flag"], fromFlags.DataRoots);
     }
 
+    [Fact]
+    public void TheScenesFolderComesFromTheEnvironmentElseTheFileElseScenes()
+    {
+        IConfiguration file = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RenderFarm:Scenes"] = "/srv/scenes-file" }).Build();
+
+        Assert.Equal(Path.GetFullPath("scenes"), ServerSettings.Resolve(FileSettings, NoFlags, _ => null).ScenesFolder);
+        Assert.Equal("/srv/scenes-file", ServerSettings.Resolve(file, NoFlags, _ => null).ScenesFolder);
+        Assert.Equal("/srv/scenes-env", ServerSettings.Resolve(file, NoFlags, v => v == "RENDERFARM_SCENES" ? "/srv/scenes-env" : null).ScenesFolder);
+    }
+
     [Theory]
     [InlineData("http://0.0.0.0:5080")]
     [InlineData("http://*:5080")]

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 
 namespace RenderFarm.Service.Tests.Server;
 
-/// <summary>A server with a token: nothing under /api or /hangfire answers without it.</summary>
+/// <summary>A server with a token: nothing under /api, /hangfire, /files or the gallery at / answers without it.</summary>
 public sealed class TokenAccessTests : IAsyncLifetime
 {
     private const string Token = "test-token-5f2c";
@@ -15,6 +15,8 @@ public sealed class TokenAccessTests : IAsyncLifetime
 
     [Theory]
     [InlineData("/api/renders")]
+    [InlineData("/api/scenes")]
+    [InlineData("/")]
     [InlineData("/hangfire")]
     [InlineData("/hangfire/jobs/enqueued")]
     public async Task RequestsWithoutTheTokenAreRefused(string path)
@@ -35,6 +37,34 @@ public sealed class TokenAccessTests : IAsyncLifetime
         var response = await anonymous.PostAsync("/api/renders", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task FilesNeedTheTokenBeforeAnythingIsLookedUp()
+    {
+        using var anonymous = new HttpClient { BaseAddress = _server.Client.BaseAddress };
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/files/scene/latest/poster.png")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _server.Client.GetAsync("/files/scene/latest/poster.png")).StatusCode);
+    }
+
+    /// <summary>The cookie a browser gets from /?token=T opens pages and reads, never a submission: a page elsewhere cannot make the browser render.</summary>
+    [Fact]
+    public async Task TheGalleryLinkWithTheTokenSetsACookieThatOpensReadsButNotWrites()
+    {
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true };
+        using var browser = new HttpClient(handler) { BaseAddress = _server.Client.BaseAddress };
+
+        HttpResponseMessage login = await browser.GetAsync($"/?token={Token}");
+
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        Assert.Equal("/", login.Headers.Location?.ToString());
+        HttpResponseMessage gallery = await browser.GetAsync("/");
+        Assert.Equal(HttpStatusCode.OK, gallery.StatusCode);
+        Assert.Contains("<title>RenderFarm renders</title>", await gallery.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/renders")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/hangfire")).StatusCode);
+        HttpResponseMessage submit = await browser.PostAsync("/api/renders", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.Unauthorized, submit.StatusCode);
     }
 
     [Fact]
