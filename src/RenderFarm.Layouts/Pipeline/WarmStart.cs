@@ -13,7 +13,7 @@ namespace RenderFarm.Layouts.Pipeline;
 /// re-render of a grown dataset looks like the last one: kept items start where they were, new
 /// items are placed by the method's transform (each among its nearest kept items, then optimised
 /// with the kept ones fixed), removed items are dropped; a short optimisation of all items
-/// follows (UMAP: a few epochs at a quarter of the learning rate; t-SNE: no early exaggeration,
+/// follows (UMAP: a tenth of the epochs at a tenth of the learning rate; t-SNE: no early exaggeration,
 /// a quarter of the iterations), and the result is aligned by Procrustes on the kept items to the
 /// previous layout. PCA is recomputed and only aligned. Grids are not warm-started themselves:
 /// they are snapped from their (warm-started, aligned) source.
@@ -139,10 +139,11 @@ internal static class WarmStart
         {
             Init = UmapInit.Given,
             InitialCoordinates = start,
-            // A refinement, as the UMAP warm-start tests measure it: a tenth of the epochs at a
-            // quarter of the rate moves a converged layout by a few percent of its size.
+            // A refinement: the new items were optimised by the transform already, so a tenth of
+            // the epochs at a tenth of the rate settles them with their neighbours while the kept
+            // items move by about a percent of the layout's size (a quarter of the rate: twice that).
             Epochs = Math.Max(20, options.EpochsFor(input.Ids.Count) / 10),
-            LearningRate = options.LearningRate / 4,
+            LearningRate = options.LearningRate / 10,
         };
         float[] xy = UmapLayout.Fit(all, refine, keepGoing, data);
         cancellation.ThrowIfCancellationRequested();
