@@ -26,20 +26,20 @@ internal static class ItemColors
     /// their colour at <see cref="FadedAlpha"/>. Where the frames do not show colours (thumbnails
     /// without a border), the colours become what <see cref="OutputDrawing"/> draws instead: a tint
     /// of thresholded strokes (white, i.e. untinted, for the others) or the border of opaque tiles
-    /// (none for the others). Without a previous run nothing is new and only that substitution applies.
+    /// (none for the others). When nothing is new (or there was no previous run) only that substitution applies.
     /// </summary>
     private static Rgba8[] Highlighted(OutputSpec output, ItemChanges? changes, Rgba8[] colors)
     {
         bool tiles = !Shown(output) && (output.Style == OutputStyle.GridMosaic || output.SpriteMode == SpriteMode.Opaque);
+        bool anyNew = changes is { New: > 0 };
         var result = new Rgba8[colors.Length];
         for (int i = 0; i < colors.Length; i++)
         {
             Rgba8 own = Shown(output) ? colors[i] : new Rgba8(255, 255, 255);
-            bool isNew = changes is not null && changes.IsNew[i];
-            result[i] = isNew ? Accent
+            result[i] = anyNew && changes!.IsNew[i] ? Accent
                 : tiles ? own with { A = 0 }
-                : changes is null ? own
-                : own with { A = FadedAlpha };
+                : anyNew ? own with { A = FadedAlpha }
+                : own;
         }
 
         return result;
