@@ -24,22 +24,24 @@ internal static class ItemColors
     /// <summary>
     /// <c>highlight: new</c>: the accent for items the previous run did not have, the others in
     /// their colour at <see cref="FadedAlpha"/>. Where the frames do not show colours (thumbnails
-    /// without a border), the colours become what <see cref="OutputDrawing"/> draws instead: a tint
-    /// of thresholded strokes (white, i.e. untinted, for the others) or the border of opaque tiles
-    /// (none for the others). When nothing is new (or there was no previous run) only that substitution applies.
+    /// without a border), the colours become what <see cref="OutputDrawing"/> then draws: a tint of
+    /// thresholded strokes (white, i.e. untinted, for the others) or the border of opaque tiles
+    /// (none for the others). When nothing is new (or there was no previous run) the colours stay
+    /// as they are, and so does the picture.
     /// </summary>
     private static Rgba8[] Highlighted(OutputSpec output, ItemChanges? changes, Rgba8[] colors)
     {
+        if (changes is not { New: > 0 })
+        {
+            return colors;
+        }
+
         bool tiles = !Shown(output) && (output.Style == OutputStyle.GridMosaic || output.SpriteMode == SpriteMode.Opaque);
-        bool anyNew = changes is { New: > 0 };
         var result = new Rgba8[colors.Length];
         for (int i = 0; i < colors.Length; i++)
         {
             Rgba8 own = Shown(output) ? colors[i] : new Rgba8(255, 255, 255);
-            result[i] = anyNew && changes!.IsNew[i] ? Accent
-                : tiles ? own with { A = 0 }
-                : anyNew ? own with { A = FadedAlpha }
-                : own;
+            result[i] = changes.IsNew[i] ? Accent : own with { A = tiles ? (byte)0 : FadedAlpha };
         }
 
         return result;

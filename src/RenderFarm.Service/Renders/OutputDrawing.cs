@@ -25,6 +25,7 @@ internal sealed class OutputDrawing
         Colors = colors;
         _cells = Enumerable.Range(0, itemCount).ToArray();
         ItemSize = (float)(output.ItemSize ?? output.AutoItemSizePixels(itemCount));
+        Highlights = output.Highlight == HighlightMode.New && colors.Contains(ItemColors.Accent);
         if (NeedsAtlas(output) && atlas is null)
         {
             throw new ArgumentException($"output '{output.Name}' draws thumbnails and needs an atlas", nameof(atlas));
@@ -37,8 +38,11 @@ internal sealed class OutputDrawing
     /// <summary>Sprite side or point diameter in the output's units.</summary>
     public float ItemSize { get; }
 
-    /// <summary>Whether new items are singled out: their colours then carry the highlight for every style (see ItemColors.For).</summary>
-    private bool Highlights => _output.Highlight == HighlightMode.New;
+    /// <summary>
+    /// Whether new items are singled out: asked for, and some item wears the accent (none does when
+    /// nothing is new). Their colours then carry the highlight for every style (see ItemColors.For).
+    /// </summary>
+    private bool Highlights { get; }
 
     public static bool NeedsAtlas(OutputSpec output) => output.Style is OutputStyle.Sprites or OutputStyle.GridMosaic;
 

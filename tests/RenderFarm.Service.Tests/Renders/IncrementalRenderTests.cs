@@ -9,7 +9,7 @@ namespace RenderFarm.Service.Tests.Renders;
 /// <summary>
 /// Three renders of a scene whose IDX dataset grows from 300 Fashion-MNIST images to 320, then
 /// shrinks to 310: each run keeps its layouts, starts from the previous run's (what <c>latest</c>
-/// points at), says what changed, and its <c>highlight: new</c> poster singles out the added items.
+/// points at), says what changed, and its <c>highlight: new</c> posters (points, thresholded sprites, a grid mosaic) single out the added items.
 /// </summary>
 public sealed class IncrementalRenderTests : IDisposable
 {
@@ -32,6 +32,8 @@ public sealed class IncrementalRenderTests : IDisposable
         Assert.All(first.Manifest.Inputs.Layouts, l => Assert.Null(l.WarmStart));
         Assert.DoesNotContain(ItemColors.Accent, first.Colors);
         Assert.Equal(0, AccentPixels(first));
+        Assert.Equal(0, AccentPixels(first, "thumbnails.png"));
+        Assert.Equal(0, AccentPixels(first, "mosaic.png"));
 
         WriteIdx(dataset, 320);
         Rendered grown = await Render(scene);
@@ -49,6 +51,8 @@ public sealed class IncrementalRenderTests : IDisposable
         }
 
         Assert.True(AccentPixels(grown) > 20, "the poster shows no highlighted item");
+        Assert.True(AccentPixels(grown, "thumbnails.png") > 20, "no thumbnail is tinted");
+        Assert.True(AccentPixels(grown, "mosaic.png") > 20, "no mosaic tile has a border");
 
         WriteIdx(dataset, 310);
         Rendered shrunk = await Render(scene);
@@ -57,6 +61,8 @@ public sealed class IncrementalRenderTests : IDisposable
         Assert.Equal(310, ReadLayout(shrunk, "umap").Ids.Count);
         Assert.Equal(310, ReadLayout(shrunk, "grid").Ids.Count);
         Assert.Equal(0, AccentPixels(shrunk));
+        Assert.Equal(0, AccentPixels(shrunk, "thumbnails.png"));
+        Assert.Equal(0, AccentPixels(shrunk, "mosaic.png"));
     }
 
     [Fact]
@@ -71,7 +77,7 @@ public sealed class IncrementalRenderTests : IDisposable
         Assert.Equal((first.Folder.RunId, 0, 300, 0), Counts(again.Manifest.Inputs.Changes));
         Assert.True(again.Manifest.Inputs.Layouts.Single(l => l.Name == "umap").WarmStart!.Reused);
         Assert.Equal(ReadLayout(first, "umap").Coordinates.Data, ReadLayout(again, "umap").Coordinates.Data);
-        Assert.Equal(first.Manifest.Files.Single().Sha256, again.Manifest.Files.Single().Sha256);
+        Assert.Equal(first.Manifest.Files.Select(f => f.Sha256), again.Manifest.Files.Select(f => f.Sha256));
     }
 
     private sealed record Rendered(RenderManifest Manifest, RunFolder Folder, Rgba8[] Colors, IReadOnlyList<string> Ids);
@@ -84,10 +90,14 @@ public sealed class IncrementalRenderTests : IDisposable
         run.Embed(null, CancellationToken.None);
         LayoutSet layouts = run.ComputeLayouts(null, CancellationToken.None);
         run.BuildThumbnails(null, CancellationToken.None);
-        await run.RenderOutputAsync(run.Plan.Outputs.Single(), null, CancellationToken.None);
+        foreach (Core.Scenes.OutputSpec output in run.Plan.Outputs)
+        {
+            await run.RenderOutputAsync(output, null, CancellationToken.None);
+        }
+
         RenderManifest manifest = run.WriteManifest();
         LatestPointer.Update(run.Folder!);
-        return new Rendered(manifest, run.Folder!, ItemColors.For(run.Plan.Outputs.Single(), layouts, layouts["umap"]), layouts.Input.Ids);
+        return new Rendered(manifest, run.Folder!, ItemColors.For(run.Plan.Outputs[0], layouts, layouts["umap"]), layouts.Input.Ids);
     }
 
     private static (string, int, int, int) Counts(ItemChanges? changes) =>
@@ -96,10 +106,10 @@ public sealed class IncrementalRenderTests : IDisposable
     private static PreviousLayout ReadLayout(Rendered run, string name) =>
         LayoutOutputs.ReadPrevious(Path.Combine(run.Folder.Path, LayoutOutputs.Folder), run.Folder.RunId)[name];
 
-    /// <summary>Pixels of the poster in (about) the accent colour.</summary>
-    private static int AccentPixels(Rendered run)
+    /// <summary>Pixels of a poster in (about) the accent colour.</summary>
+    private static int AccentPixels(Rendered run, string file = "poster.png")
     {
-        using SKBitmap bitmap = SKBitmap.Decode(Path.Combine(run.Folder.Path, "poster.png"));
+        using SKBitmap bitmap = SKBitmap.Decode(Path.Combine(run.Folder.Path, file));
         int count = 0;
         foreach (SKColor pixel in bitmap.Pixels)
         {
@@ -122,6 +132,18 @@ public sealed class IncrementalRenderTests : IDisposable
             layout: umap
             style: points
             item_size: 6
+            size: [256, 256]
+            highlight: new
+          thumbnails:
+            kind: image
+            layout: umap
+            item_size: 10
+            size: [256, 256]
+            highlight: new
+          mosaic:
+            kind: image
+            layout: grid
+            style: grid-mosaic
             size: [256, 256]
             highlight: new
         """);
