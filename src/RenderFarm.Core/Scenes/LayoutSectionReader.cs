@@ -35,7 +35,13 @@ internal static class LayoutSectionReader
         ["none"] = LayoutTerrain.None,
     };
 
-    private static readonly string[] Common = ["method", "dims", "seed", "deterministic", "align_to", "terrain"];
+    private static readonly Dictionary<string, WarmStartMode> WarmStarts = new()
+    {
+        ["previous"] = WarmStartMode.Previous,
+        ["none"] = WarmStartMode.None,
+    };
+
+    private static readonly string[] Common = ["method", "dims", "seed", "deterministic", "align_to", "terrain", "warm_start"];
 
     internal static readonly Dictionary<LayoutMethod, string[]> KeysByMethod = new()
     {
@@ -105,6 +111,7 @@ internal static class LayoutSectionReader
             Rows = entry.Int("rows", 1, 100_000),
             ExactLimit = entry.Int("exact_limit", 0, 1_000_000) ?? defaults.ExactLimit,
             Terrain = entry.Choice("terrain", Terrains),
+            WarmStart = entry.Choice("warm_start", WarmStarts) ?? defaults.WarmStart,
         };
 
         if (spec.Dims != 2 && spec.Terrain is LayoutTerrain.Embedding or LayoutTerrain.Layout)

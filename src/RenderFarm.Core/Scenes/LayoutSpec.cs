@@ -37,6 +37,16 @@ public enum LayoutTerrain
     None,
 }
 
+/// <summary>What a layout starts from when the scene was rendered before (see <see cref="LayoutSpec.WarmStart"/>).</summary>
+public enum WarmStartMode
+{
+    /// <summary>The previous run's coordinates (OUTPUT/&lt;scene&gt;/latest), when its method and parameters are unchanged.</summary>
+    Previous,
+
+    /// <summary>Always from scratch, as if the scene had never been rendered.</summary>
+    None,
+}
+
 /// <summary>
 /// One named entry of the <c>layouts:</c> section. Values stay as written (defaults filled in);
 /// the checks that need the data (n_neighbors below N, a grid big enough) run with the data and
@@ -105,6 +115,13 @@ public sealed record LayoutSpec
 
     /// <summary>The terrain actually written: none for 3-D layouts, whatever was asked.</summary>
     public LayoutTerrain TerrainOrDefault => Dims == 2 ? Terrain ?? LayoutTerrain.Embedding : LayoutTerrain.None;
+
+    /// <summary>
+    /// A re-render starts from the previous run's layout of the same name and parameters: items
+    /// present in both keep their positions as the starting point, new ones are placed among their
+    /// neighbours, and the result is aligned to the previous one, so consecutive posters look alike.
+    /// </summary>
+    public WarmStartMode WarmStart { get; init; } = WarmStartMode.Previous;
 
     /// <summary>Rotate, reflect, scale and move this layout onto another (same dims) before use.</summary>
     public string? AlignTo { get; init; }

@@ -61,3 +61,13 @@ public enum Overlay
     ClusterLabels,
     Caption,
 }
+
+/// <summary>Which items an output singles out.</summary>
+public enum HighlightMode
+{
+    /// <summary>Every item in its own colour.</summary>
+    None,
+
+    /// <summary>Items that were not in the previous run in an accent colour; the others fainter.</summary>
+    New,
+}

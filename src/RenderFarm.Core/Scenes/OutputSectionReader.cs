@@ -31,13 +31,15 @@ internal static class OutputSectionReader
 
     private static readonly Dictionary<string, ColorBy> ColorBys = new() { ["label"] = ColorBy.Label, ["cluster"] = ColorBy.Cluster };
 
+    private static readonly Dictionary<string, HighlightMode> Highlights = new() { ["new"] = HighlightMode.New, ["none"] = HighlightMode.None };
+
     private static readonly Dictionary<string, SizeUnits> Units = new() { ["pixels"] = SizeUnits.Pixels, ["world"] = SizeUnits.World };
 
     private static readonly Dictionary<string, bool> Orientations = new() { ["portrait"] = false, ["landscape"] = true };
 
     private static readonly string[] Presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
 
-    private static readonly string[] Common = ["kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file"];
+    private static readonly string[] Common = ["kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file", "highlight"];
 
     internal static readonly Dictionary<OutputKind, string[]> KeysByKind = new()
     {
@@ -118,6 +120,7 @@ internal static class OutputSectionReader
             ColorBy = entry.Choice("color_by", ColorBys),
             Overlays = ReadOverlays(entry.Map("overlays")),
             FileName = FileName(entry, name, extension),
+            Highlight = entry.Choice("highlight", Highlights) ?? HighlightMode.None,
         };
 
         if (kind == OutputKind.Image)
@@ -126,7 +129,7 @@ internal static class OutputSectionReader
             {
                 Name = name, Layout = common.Layout, Style = style, Width = width, Height = height, ItemSize = common.ItemSize,
                 SizeUnits = common.SizeUnits, SpriteMode = spriteMode, Border = border, ColorBy = common.ColorBy,
-                Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Dpi = dpi,
+                Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Dpi = dpi, Highlight = common.Highlight,
             };
         }
 

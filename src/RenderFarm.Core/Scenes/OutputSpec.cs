@@ -34,6 +34,12 @@ public abstract record OutputSpec
 
     public OverlaySpec Overlays { get; init; } = new();
 
+    /// <summary>
+    /// <see cref="HighlightMode.New"/>: items the previous run of the scene did not have stand out,
+    /// so a re-render shows at a glance where the new images landed.
+    /// </summary>
+    public HighlightMode Highlight { get; init; } = HighlightMode.None;
+
     /// <summary>File name inside the run folder: NAME.png or NAME.mp4 unless set.</summary>
     public required string FileName { get; init; }
 

@@ -13,7 +13,7 @@ public static class SceneKeys
     [
         "method", "dims", "seed", "deterministic", "align_to", "metric", "pca_dims", "n_neighbors", "min_dist", "spread",
         "n_epochs", "learning_rate", "negative_sample_rate", "init", "perplexity", "exaggeration", "exaggeration_iter", "n_iter", "theta",
-        "source", "columns", "rows", "exact_limit", "terrain",
+        "source", "columns", "rows", "exact_limit", "terrain", "warm_start",
     ];
 
     public static readonly IReadOnlyList<string> Dataset =
@@ -39,7 +39,7 @@ public static class SceneKeys
     public static readonly IReadOnlyList<string> Output =
     [
         "kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file",
-        "paper", "orientation", "dpi", "fps", "crf", "preset", "timeline",
+        "paper", "orientation", "dpi", "fps", "crf", "preset", "timeline", "highlight",
     ];
 
     public static readonly IReadOnlyList<string> Overlays = ["title", "legend", "cluster_labels", "caption"];

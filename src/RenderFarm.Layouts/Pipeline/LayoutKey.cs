@@ -62,4 +62,12 @@ internal static class LayoutKey
 
         return key.ToString();
     }
+
+    /// <summary>
+    /// The method and parameters alone, without the items (<paramref name="parametersByName"/>
+    /// holds the other layouts' parameter keys): equal for two runs of an unchanged layout entry
+    /// over different datasets, so a re-render knows which previous layouts it may start from.
+    /// </summary>
+    public static string Parameters(LayoutSpec spec, IReadOnlyDictionary<string, string> parametersByName) =>
+        Of(spec, "", parametersByName);
 }

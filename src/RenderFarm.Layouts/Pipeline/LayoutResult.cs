@@ -12,7 +12,14 @@ public sealed record LayoutResult(
     double Seconds,
     bool Cached,
     string Key,
-    TerrainOutput? Terrain = null);
+    TerrainOutput? Terrain = null)
+{
+    /// <summary>The method and parameters without the items (see <see cref="PreviousLayout.ParametersKey"/>); kept with the run's layouts.</summary>
+    public string ParametersKey { get; init; } = "";
+
+    /// <summary>How it started from the previous run's layout; null when it did not (first run, warm_start: none, a grid, changed parameters).</summary>
+    public WarmStartSummary? WarmStart { get; init; }
+}
 
 /// <summary>
 /// Quality of a layout (trustworthiness and k-NN recall against the embeddings, 10-NN accuracy on

@@ -25,15 +25,22 @@ public static class LayoutRunner
     /// for timing a run like a peer that computes none of them. A later measured run finds the
     /// quality missing from the cache and measures it then.
     /// </param>
+    /// <param name="previous">
+    /// The previous run's layouts by name (see <see cref="LayoutOutputs.ReadPrevious"/>): a layout
+    /// with the same parameters takes its coordinates as they were when the items are the same, and
+    /// otherwise starts from them (<see cref="WarmStart"/>), its cache key then naming them.
+    /// </param>
     public static IReadOnlyList<LayoutResult> Run(
         LayoutInput input,
         IReadOnlyList<LayoutSpec> specs,
         ArtifactStore cache,
         IProgress<LayoutProgress>? progress = null,
         CancellationToken cancellation = default,
-        bool measureQuality = true)
+        bool measureQuality = true,
+        IReadOnlyDictionary<string, PreviousLayout>? previous = null)
     {
         var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        var parameterKeys = new Dictionary<string, string>(StringComparer.Ordinal);
         var laidOut = new Dictionary<string, Matrix>(StringComparer.Ordinal);
         foreach (LayoutSpec spec in specs)
         {
@@ -47,9 +54,11 @@ public static class LayoutRunner
         {
             cancellation.ThrowIfCancellationRequested();
             ReleaseTransients();
-            string key = LayoutKey.Of(spec, input.EmbeddingsKey, keys);
-            keys[spec.Name] = key;
+            string parameters = LayoutKey.Parameters(spec, parameterKeys);
+            parameterKeys[spec.Name] = parameters;
             var clock = Stopwatch.StartNew();
+            (string key, PreviousLayout? before, WarmStart.Match? match) = Start(spec, input, parameters, previous, cache, keys);
+            keys[spec.Name] = key;
             Matrix? coordinates = cache.TryReadMatrix(CoordinatesKind, key);
             StoredMetrics? stored = LayoutMeasures.Read(cache, key, input.Embeddings.Rows);
             GridMetrics? grid = stored?.Metrics.Grid;
@@ -62,11 +71,19 @@ public static class LayoutRunner
             bool cached = coordinates is not null && stored is not null;
             if (coordinates is null)
             {
-                progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}", done.Count, order.Count));
-                (coordinates, grid) = Compute(spec, input, laidOut, cancellation);
-                if (spec.AlignTo is { } target)
+                progress?.Report(new LayoutProgress($"{spec.Name}: {spec.Method.ToString().ToLowerInvariant()}{(match is null ? "" : " from the previous run")}", done.Count, order.Count));
+                if (match is not null)
                 {
-                    coordinates = Procrustes.Align(laidOut[target], coordinates).Aligned;
+                    // Aligned to the previous layout, which was aligned to its target when asked.
+                    coordinates = WarmStart.Compute(spec, input, before!, match, cancellation);
+                }
+                else
+                {
+                    (coordinates, grid) = Compute(spec, input, laidOut, cancellation);
+                    if (spec.AlignTo is { } target)
+                    {
+                        coordinates = Procrustes.Align(laidOut[target], coordinates).Aligned;
+                    }
                 }
 
                 cache.WriteMatrix(CoordinatesKind, key, coordinates);
@@ -80,17 +97,55 @@ public static class LayoutRunner
             }
 
             TerrainOutput? terrain = terrains.For(spec, key, coordinates);
-            done.Add(new Done(spec, key, coordinates, grid, stored, terrain, cached, clock.Elapsed.TotalSeconds));
+            WarmStartSummary? warm = before is null ? null
+                : match is null ? new WarmStartSummary(before.Run, Reused: true, input.Ids.Count, 0, 0, 0)
+                : new WarmStartSummary(before.Run, Reused: false, match.Kept.Length, match.Added.Length, match.Removed, Math.Round(WarmStart.MeanShift(coordinates, before, match), 5));
+            done.Add(new Done(spec, key, parameters, warm, coordinates, grid, stored, terrain, cached, clock.Elapsed.TotalSeconds));
         }
 
         var results = new Dictionary<string, LayoutResult>(StringComparer.Ordinal);
         ReleaseTransients();
         foreach ((Done layout, StoredMetrics metrics, double seconds) in MeasureMissing(input, cache, done, measureQuality, progress))
         {
-            results[layout.Spec.Name] = new LayoutResult(layout.Spec, layout.Coordinates, metrics.Clusters, metrics.Metrics, Math.Round(layout.Seconds + seconds, 3), layout.Cached, layout.Key, layout.Terrain);
+            results[layout.Spec.Name] = new LayoutResult(layout.Spec, layout.Coordinates, metrics.Clusters, metrics.Metrics, Math.Round(layout.Seconds + seconds, 3), layout.Cached, layout.Key, layout.Terrain)
+            {
+                ParametersKey = layout.ParametersKey,
+                WarmStart = layout.WarmStart,
+            };
         }
 
         return specs.Select(s => results[s.Name]).ToArray();
+    }
+
+    /// <summary>
+    /// The cache key of a layout and what it starts from. With a usable previous layout (same
+    /// parameters, see <see cref="WarmStart.Usable"/>) over the same items, the previous coordinates
+    /// are the result under the previous key (written to the cache should it have lost them), so an
+    /// unchanged dataset re-renders the same picture; over other items, the key gains the
+    /// previous layout's content, since the result depends on where the kept items started.
+    /// </summary>
+    private static (string Key, PreviousLayout? Before, WarmStart.Match? Match) Start(
+        LayoutSpec spec, LayoutInput input, string parameters, IReadOnlyDictionary<string, PreviousLayout>? previous, ArtifactStore cache, Dictionary<string, string> keys)
+    {
+        string key = LayoutKey.Of(spec, input.EmbeddingsKey, keys);
+        if (WarmStart.Usable(spec, parameters, previous) is not { } before)
+        {
+            return (key, null, null);
+        }
+
+        if (before.ItemsKey == input.EmbeddingsKey && before.Ids.SequenceEqual(input.Ids, StringComparer.Ordinal))
+        {
+            if (cache.TryReadMatrix(CoordinatesKind, before.Key) is null)
+            {
+                cache.WriteMatrix(CoordinatesKind, before.Key, before.Coordinates);
+            }
+
+            return (before.Key, before, null);
+        }
+
+        return WarmStart.Plan(spec, input, before) is { } match
+            ? ($"{key}|warm_from={before.ContentKey()}", before, match)
+            : (key, null, null);
     }
 
     /// <summary>
@@ -218,5 +273,5 @@ public static class LayoutRunner
     };
 
     /// <summary>A layout whose coordinates (and terrain) are ready, before its metrics.</summary>
-    private sealed record Done(LayoutSpec Spec, string Key, Matrix Coordinates, GridMetrics? Grid, StoredMetrics? Stored, TerrainOutput? Terrain, bool Cached, double Seconds);
+    private sealed record Done(LayoutSpec Spec, string Key, string ParametersKey, WarmStartSummary? WarmStart, Matrix Coordinates, GridMetrics? Grid, StoredMetrics? Stored, TerrainOutput? Terrain, bool Cached, double Seconds);
 }

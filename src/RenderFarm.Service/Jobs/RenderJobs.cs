@@ -23,6 +23,9 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
     public const string RenderQueue = "render";
     public const string LightQueue = "default";
 
+    /// <summary>The embed job's report in the render's work folder: counts of new, cached and skipped images.</summary>
+    public const string EmbedReportFile = "embed-report.json";
+
     [Queue(RenderQueue)]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task EmbedAsync(string renderId, PerformContext? context, CancellationToken cancellation) =>
@@ -32,7 +35,9 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
             // The vectors stay in the cache; the embed stage's own files (embeddings.npy, report) go with the scratch.
             using var scratch = new Scratch(ScratchRoot(record, "embed"));
             using RenderRun run = Open(record, scratch.Path, []);
-            run.Embed(progress.For<EmbedProgress>(p => ($"embed: {p.Stage}", p.Done, p.Total)), cancellation);
+            EmbedResult embedded = run.Embed(progress.For<EmbedProgress>(p => ($"embed: {p.Stage}", p.Done, p.Total)), cancellation);
+            // Its report (images embedded now vs from the cache) outlives the scratch, in the render's work folder.
+            embedded.Report.Write(Path.Combine(store.WorkFolder(record.Id), EmbedReportFile));
             return Task.CompletedTask;
         });
 

@@ -8,10 +8,43 @@ namespace RenderFarm.Service.Renders;
 /// <summary>Item colours and the legend that explains them: by class, or by the k-means clusters of the output's layout.</summary>
 internal static class ItemColors
 {
+    /// <summary>Vivid orange, outside the muted palette, for the items <c>highlight: new</c> singles out.</summary>
+    public static readonly Rgba8 Accent = new(0xFF, 0x55, 0x00);
+
+    /// <summary>Opacity of the other items while new ones are highlighted: still readable, clearly behind.</summary>
+    public const byte FadedAlpha = 80;
+
     public static Rgba8[] For(OutputSpec output, LayoutSet layouts, LayoutResult layout)
     {
         int[] groups = Groups(output, layouts, layout);
-        return groups.Select(Palette.ForIndex).ToArray();
+        Rgba8[] colors = groups.Select(Palette.ForIndex).ToArray();
+        return output.Highlight == HighlightMode.New ? Highlighted(output, layouts.Changes, colors) : colors;
+    }
+
+    /// <summary>
+    /// <c>highlight: new</c>: the accent for items the previous run did not have, the others in
+    /// their colour at <see cref="FadedAlpha"/>. Where the frames do not show colours (thumbnails
+    /// without a border), the colours become what <see cref="OutputDrawing"/> then draws: a tint of
+    /// thresholded strokes (white, i.e. untinted, for the others) or the border of opaque tiles
+    /// (none for the others). When nothing is new (or there was no previous run) the colours stay
+    /// as they are, and so does the picture.
+    /// </summary>
+    private static Rgba8[] Highlighted(OutputSpec output, ItemChanges? changes, Rgba8[] colors)
+    {
+        if (changes is not { New: > 0 })
+        {
+            return colors;
+        }
+
+        bool tiles = !Shown(output) && (output.Style == OutputStyle.GridMosaic || output.SpriteMode == SpriteMode.Opaque);
+        var result = new Rgba8[colors.Length];
+        for (int i = 0; i < colors.Length; i++)
+        {
+            Rgba8 own = Shown(output) ? colors[i] : new Rgba8(255, 255, 255);
+            result[i] = changes.IsNew[i] ? Accent : own with { A = tiles ? (byte)0 : FadedAlpha };
+        }
+
+        return result;
     }
 
     /// <summary>Whether the frames show the colours: points and terrain always, thumbnails only through a border.</summary>

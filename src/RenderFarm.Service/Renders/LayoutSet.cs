@@ -23,6 +23,9 @@ public sealed class LayoutSet
 
     public LayoutInput Input { get; }
 
+    /// <summary>The items against the previous run's (new, kept, removed); null when there was no previous run to compare with.</summary>
+    public ItemChanges? Changes { get; init; }
+
     public IReadOnlyList<LayoutResult> Results { get; }
 
     /// <summary>Class index per item (−1: none), or null when the dataset has no labels.</summary>

@@ -18,7 +18,7 @@ internal static class ManifestBuilder
         LayoutSet layouts = run.Layouts;
         var layoutEntries = layouts.Results.Select(r => new LayoutInputEntry(
             r.Spec.Name, r.Spec.Method.ToString().ToLowerInvariant(), r.Coordinates.Columns, r.Key, r.Cached, r.Seconds,
-            r.Metrics.Trustworthiness, r.Metrics.KnnAccuracy)).ToArray();
+            r.Metrics.Trustworthiness, r.Metrics.KnnAccuracy) { WarmStart = r.WarmStart }).ToArray();
         var inputs = new RenderInputs(embedded.Report.Dataset, embedded.Items.Count, layouts.Input.EmbeddingsKey, embedded.Report.CacheKey, layoutEntries)
         {
             Thumbnails = Thumbnails(render.CellSizeFor(run.Plan.Scene.Dataset), thumbnails),
@@ -26,6 +26,7 @@ internal static class ManifestBuilder
                 ? string.Create(CultureInfo.InvariantCulture, $"mean distance in {t.Space} space, {(t.Exact ? "exact" : $"estimated from {t.References:N0} references, heights within ±{t.HeightErrorBound:0.###} at {t.Confidence:P0}")}")
                 : null,
             Sequences = layouts.Sequences.Count > 0 ? layouts.Sequences : null,
+            Changes = layouts.Changes,
         };
         return new RenderManifest
         {

@@ -25,6 +25,7 @@ internal sealed class OutputDrawing
         Colors = colors;
         _cells = Enumerable.Range(0, itemCount).ToArray();
         ItemSize = (float)(output.ItemSize ?? output.AutoItemSizePixels(itemCount));
+        Highlights = output.Highlight == HighlightMode.New && colors.Contains(ItemColors.Accent);
         if (NeedsAtlas(output) && atlas is null)
         {
             throw new ArgumentException($"output '{output.Name}' draws thumbnails and needs an atlas", nameof(atlas));
@@ -37,6 +38,12 @@ internal sealed class OutputDrawing
     /// <summary>Sprite side or point diameter in the output's units.</summary>
     public float ItemSize { get; }
 
+    /// <summary>
+    /// Whether new items are singled out: asked for, and some item wears the accent (none does when
+    /// nothing is new). Their colours then carry the highlight for every style (see ItemColors.For).
+    /// </summary>
+    private bool Highlights { get; }
+
     public static bool NeedsAtlas(OutputSpec output) => output.Style is OutputStyle.Sprites or OutputStyle.GridMosaic;
 
     public FrameLayer Layer(ReadOnlyMemory<float> positions, int dims)
@@ -46,11 +53,12 @@ internal sealed class OutputDrawing
         {
             case OutputStyle.GridMosaic:
                 // One grid cell is one layout unit: opaque tiles of exactly that size meet edge to edge.
+                // Highlighted new tiles get a border wide enough to see (see ItemColors.For).
                 return new SpriteLayer
                 {
                     Atlas = _atlas!, Cells = _cells, Positions = positions, Dimensions = dims,
                     Size = 1, SizeUnit = SizeUnit.World, Mode = FrameSpriteMode.Opaque,
-                    BorderPixels = _output.Border ? 1 : 0, Colors = _output.Border ? Colors : ReadOnlyMemory<Rgba8>.Empty,
+                    BorderPixels = _output.Border ? 1 : Highlights ? 2 : 0, Colors = _output.Border || Highlights ? Colors : ReadOnlyMemory<Rgba8>.Empty,
                 };
             case OutputStyle.Sprites:
                 bool opaque = _output.SpriteMode == SceneSpriteMode.Opaque;
@@ -58,9 +66,10 @@ internal sealed class OutputDrawing
                 {
                     Atlas = _atlas!, Cells = _cells, Positions = positions, Dimensions = dims,
                     Size = ItemSize, SizeUnit = unit, Mode = opaque ? FrameSpriteMode.Opaque : FrameSpriteMode.Threshold,
-                    BorderPixels = opaque && _output.Border ? Math.Max(1, ItemSize / 12) : 0,
-                    // Threshold sprites stay untinted: the palette's dark colours would vanish on a dark background.
-                    Colors = opaque && _output.Border ? Colors : ReadOnlyMemory<Rgba8>.Empty,
+                    BorderPixels = opaque && (_output.Border || Highlights) ? Math.Max(Highlights ? 2 : 1, ItemSize / 12) : 0,
+                    // Threshold sprites stay untinted: the palette's dark colours would vanish on a
+                    // dark background. Highlighting tints them: the accent for new items, faded white for the rest.
+                    Colors = (opaque && _output.Border) || Highlights ? Colors : ReadOnlyMemory<Rgba8>.Empty,
                 };
             default:
                 return new PointLayer

@@ -46,6 +46,9 @@ public sealed record RenderManifest
 
     public required IReadOnlyList<OutputFileEntry> Files { get; init; }
 
+    /// <summary>The layouts kept in the run folder's <c>layouts/</c> (coordinates with item ids, and their report), which the next run starts from.</summary>
+    public IReadOnlyList<OutputFileEntry>? LayoutFiles { get; init; }
+
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
     public void Write(string path) => AtomicFile.WriteAllText(path, ToJson());
@@ -92,12 +95,19 @@ public sealed record RenderInputs(
 
     /// <summary>The sweeps and replays the videos play; absent when none does.</summary>
     public IReadOnlyList<SequenceEntry>? Sequences { get; init; }
+
+    /// <summary>How many items are new, kept and removed since the previous run (named); absent on a scene's first run.</summary>
+    public ItemChanges? Changes { get; init; }
 }
 
 /// <summary>A sweep or replay: its timeline name, the layout it comes from, how many sets, whether cached, seconds to compute or read.</summary>
 public sealed record SequenceEntry(string Name, string Kind, string Layout, int Count, bool Cached, double Seconds);
 
-public sealed record LayoutInputEntry(string Name, string Method, int Dims, string CacheKey, bool Cached, double Seconds, double? Trustworthiness, double? KnnAccuracy);
+public sealed record LayoutInputEntry(string Name, string Method, int Dims, string CacheKey, bool Cached, double Seconds, double? Trustworthiness, double? KnnAccuracy)
+{
+    /// <summary>How the layout started from the previous run's; absent when it was computed from scratch.</summary>
+    public RenderFarm.Layouts.Pipeline.WarmStartSummary? WarmStart { get; init; }
+}
 
 public sealed record ThumbnailEntry(int CellSize, IReadOnlyList<string> Fits, bool FromCache, int FailureCount, IReadOnlyList<string> Failures);
 

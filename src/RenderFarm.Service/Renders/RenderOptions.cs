@@ -6,6 +6,12 @@ public sealed record RenderOptions
     /// <summary>Output root: the run folder is OUTPUT/&lt;scene&gt;/&lt;run&gt;/.</summary>
     public required string OutputRoot { get; init; }
 
+    /// <summary>
+    /// Where the scene's runs and its <c>latest</c> link live, which a re-render starts from; null
+    /// means OUTPUT/&lt;scene&gt;. A job server that renders into scratch folders names the real one.
+    /// </summary>
+    public string? SceneFolder { get; init; }
+
     /// <summary>The artifact cache (embeddings, layouts, thumbnails).</summary>
     public required string CacheRoot { get; init; }
 

@@ -81,16 +81,38 @@ public sealed class RenderRun : IDisposable
         return _embedded;
     }
 
+    /// <summary>
+    /// The scene's layouts, each started from the previous run's (what <c>latest</c> points at)
+    /// when its parameters are unchanged (see <see cref="WarmStart"/>), and the items compared
+    /// with that run's for the manifest and <c>highlight: new</c>.
+    /// </summary>
     public LayoutSet ComputeLayouts(IProgress<LayoutProgress>? progress, CancellationToken cancellation)
     {
         EmbedResult embedded = _embedded ?? throw new InvalidOperationException("Embed has not run");
         LayoutInput input = Cli.LayoutInputs.From(embedded);
+        PreviousRun? previous = PreviousRun.Find(_options.SceneFolder ?? Path.Combine(_options.OutputRoot, Plan.Scene.Name));
         IReadOnlyList<LayoutResult> results = Clock.Time("layouts",
-            () => LayoutRunner.Run(input, Plan.Scene.Layouts, new ArtifactStore(_options.CacheRoot), progress, cancellation));
-        _layouts = new LayoutSet(input, results);
+            () => LayoutRunner.Run(input, Plan.Scene.Layouts, new ArtifactStore(_options.CacheRoot), progress, cancellation, previous: previous?.Layouts));
+        _layouts = new LayoutSet(input, results) { Changes = ItemChanges.Between(previous, input.Ids) };
         ComputeSequences(progress, cancellation);
         return _layouts;
     }
+
+    /// <summary>
+    /// Writes the layouts into the run folder's <c>layouts/</c> (coordinates as .npy and .csv with
+    /// the item ids, and their report), so the next run of the scene can start from them and users
+    /// have the coordinates; returns them as the manifest lists them.
+    /// </summary>
+    private IReadOnlyList<OutputFileEntry> KeepLayouts(RunFolder folder)
+    {
+        string written = LayoutOutputs.Write(folder.Path, Layouts.Input, Layouts.Results);
+        return Directory.GetFiles(written).Order(StringComparer.Ordinal)
+            .Select(file => OutputFileEntry.Describe(LayoutFileOwner(Path.GetFileName(file)), "layout", file, folder.Path))
+            .ToArray();
+    }
+
+    private string LayoutFileOwner(string file) =>
+        Layouts.Results.Select(r => r.Spec.Name).FirstOrDefault(name => file.StartsWith(name + ".", StringComparison.Ordinal)) ?? LayoutOutputs.Folder;
 
     /// <summary>
     /// The sweeps and replays the videos' timelines play (see <see cref="LayoutSequences"/>), each
@@ -191,7 +213,8 @@ public sealed class RenderRun : IDisposable
     public RenderManifest WriteManifest()
     {
         RunFolder folder = _folder ?? throw new InvalidOperationException("no output was rendered");
-        RenderManifest manifest = ManifestBuilder.Build(this, _embedded!, _thumbnails, _device?.Info, Samples(_device!), _started, folder);
+        IReadOnlyList<OutputFileEntry> layouts = KeepLayouts(folder);
+        RenderManifest manifest = ManifestBuilder.Build(this, _embedded!, _thumbnails, _device?.Info, Samples(_device!), _started, folder) with { LayoutFiles = layouts };
         manifest.Write(folder.File(RenderManifest.FileName));
         return manifest;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Hangfire.Storage;
+using RenderFarm.Core.Reports;
 using RenderFarm.Service.Api;
 using RenderFarm.Service.Jobs;
 using RenderFarm.Service.Tests.Server;
@@ -11,8 +12,39 @@ namespace RenderFarm.Service.Tests.Jobs;
 [Collection(ServiceCollection.Name)]
 public sealed class ScheduledRenderTests(RunningServer server)
 {
-    /// <summary>1 January only: the tests fire schedules through POST /run, never by waiting for the clock.</summary>
+    /// <summary>1 January only: these tests fire schedules through POST /run, never by waiting for the clock.</summary>
     private const string Yearly = "0 0 1 1 *";
+
+    /// <summary>Every two seconds (Hangfire's six-field cron starts with seconds): a schedule that fires by itself within a test.</summary>
+    private const string EveryTwoSeconds = "*/2 * * * * *";
+
+    [Fact]
+    public async Task AShortCronFiresByItself_AndAfterAnImageIsAddedTheNextRenderEmbedsOnlyThatImage()
+    {
+        (string name, string scene, string dataset) = WriteGrowingScene(items: 60);
+        // Noise of this test's own, so no other test's renders have put these images in the shared cache.
+        int seed = Random.Shared.Next();
+        WriteNoiseIdx(dataset, 60, seed);
+        Assert.Equal(HttpStatusCode.Created, (await server.Client.PostAsJsonAsync("/api/schedules", new ScheduleRequest(scene, EveryTwoSeconds, null))).StatusCode);
+        try
+        {
+            // No POST /run anywhere: the recurring job's cron alone starts both renders.
+            ScheduleRecord first = await Schedule(name, s => s.LastRenderId is not null);
+            await Finished(first.LastRenderId!);
+            Assert.Equal((60, 60), Embedded(first.LastRenderId!));
+
+            WriteNoiseIdx(dataset, 61, seed);
+            ScheduleRecord grown = await Schedule(name, s => s.LastRenderId is { } id && id != first.LastRenderId);
+            await Finished(grown.LastRenderId!);
+
+            Assert.Equal((61, 1), Embedded(grown.LastRenderId!));
+            Assert.NotEqual(first.LastDatasetHash, grown.LastDatasetHash);
+        }
+        finally
+        {
+            await server.Client.DeleteAsync($"/api/schedules/{name}");
+        }
+    }
 
     [Fact]
     public async Task AScheduleRendersWhenTheDatasetChangedAndSkipsWhenItDidNot()
@@ -68,6 +100,41 @@ public sealed class ScheduledRenderTests(RunningServer server)
     {
         RenderView view = await server.WaitFor(id, v => v.State is not ("queued" or "running"));
         Assert.True(view.State == "succeeded", System.Text.Json.JsonSerializer.Serialize(view));
+    }
+
+    /// <summary>Reads the schedule until <paramref name="done"/> holds.</summary>
+    private Task<ScheduleRecord> Schedule(string name, Func<ScheduleRecord, bool> done) =>
+        RunningServer.Poll(async () => (await server.Client.GetFromJsonAsync<ScheduleRecord>($"/api/schedules/{name}"))!, done);
+
+    /// <summary>The render's embed job's counts from its work folder: images in the render, and how many of them were embedded now (not from the cache).</summary>
+    private (int Items, int New) Embedded(string renderId)
+    {
+        EmbedCounts counts = EmbedReport.Read(Path.Combine(new RenderStore(server.Settings.OutputRoot).WorkFolder(renderId), RenderJobs.EmbedReportFile)).Counts;
+        return (counts.Embedded, counts.New);
+    }
+
+    /// <summary>
+    /// Seeded noise images as an IDX pair, written beside the dataset and moved into place, so the
+    /// schedule never reads a half-written file; a larger count keeps the first images, like a
+    /// dataset that grew.
+    /// </summary>
+    private static void WriteNoiseIdx(string folder, int count, int seed)
+    {
+        string staging = folder + ".staging";
+        Directory.CreateDirectory(staging);
+        var random = new Random(seed);
+        var images = Enumerable.Range(0, count).Select(_ =>
+        {
+            var pixels = new byte[28 * 28];
+            random.NextBytes(pixels);
+            return pixels;
+        }).ToArray();
+        IdxWriter.WriteImages(Path.Combine(staging, "train-images-idx3-ubyte"), 28, 28, images, gzip: false);
+        IdxWriter.WriteLabels(Path.Combine(staging, "train-labels-idx1-ubyte"), Enumerable.Range(0, count).Select(i => (byte)(i % 3)).ToArray(), gzip: false);
+        foreach (string file in Directory.GetFiles(staging))
+        {
+            File.Move(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
     }
 
     /// <summary>Fires the schedule and waits until it has recorded this firing.</summary>
