@@ -16,6 +16,8 @@ namespace RenderFarm.Service.Jobs;
 /// </summary>
 public static class RenderChain
 {
+    public const string FinaliseStage = "finalise";
+
     public static IReadOnlyList<RenderJobRef> Enqueue(IBackgroundJobClient client, RenderRecord record, RenderPlan plan, int framesPerChunk)
     {
         string id = record.Id;
@@ -50,8 +52,6 @@ public static class RenderChain
         jobs.Add(new RenderJobRef(FinaliseStage, finalise));
         return jobs;
     }
-
-    public const string FinaliseStage = "finalise";
 
     /// <summary>"chunk movie 2/5": the chunk's place among its video's, counted from 1.</summary>
     public static string ChunkStage(string output, int chunk, int chunks) => $"chunk {output} {chunk + 1}/{chunks}";

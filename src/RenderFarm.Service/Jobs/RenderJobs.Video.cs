@@ -51,9 +51,10 @@ public sealed partial class RenderJobs
     /// Joins the video's chunks by stream copy into a staging run folder, checks the frames ffprobe
     /// counts by decoding against the timeline's, moves the video into the render's run folder and
     /// writes the output's marker (its manifest part) once, under the render's lock, logging the
-    /// join; then enqueues finalise when this was the last output.
+    /// join; then enqueues finalise when this was the last output. On the render queue: counting a
+    /// long video's frames decodes all of it, work a render machine's one worker should account for.
     /// </summary>
-    [Queue(LightQueue)]
+    [Queue(RenderQueue)]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task JoinAsync(string renderId, string output, int framesPerChunk, PerformContext? context, CancellationToken cancellation) =>
         RunAsync(context, cancellation, async progress =>
