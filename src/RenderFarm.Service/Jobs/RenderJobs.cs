@@ -106,22 +106,23 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
 
     /// <summary>
     /// Moves the files of <paramref name="run"/>'s staging run folder into the render's and writes the
-    /// output's marker (its manifest part) last, under the render's lock: a second delivery running
-    /// at the same time moves identical files and commits nothing.
+    /// output's marker (its manifest part) after them, both under the render's lock and only while
+    /// there is no marker: of two deliveries running at once, the second moves and commits nothing,
+    /// so the files stay the ones the marker's checksums describe.
     /// </summary>
     private void CommitOutput(RenderRecord record, string output, RenderRun run)
     {
         RenderManifest part = run.WriteManifest();
-        Directory.CreateDirectory(record.RunFolder);
-        foreach (OutputFileEntry file in part.Files)
-        {
-            File.Move(Path.Combine(run.Folder!.Path, file.File), Path.Combine(record.RunFolder, file.File), overwrite: true);
-        }
-
         string marker = OutputMarker(record.Id, output);
         string files = string.Join(", ", part.Files.Select(f => f.Frames is int frames ? $"{f.File} ({frames} frames)" : f.File));
         FanIn.CommitOnce(record.Id, marker, $"committed {output}: {files}", () =>
         {
+            Directory.CreateDirectory(record.RunFolder);
+            foreach (OutputFileEntry file in part.Files)
+            {
+                File.Move(Path.Combine(run.Folder!.Path, file.File), Path.Combine(record.RunFolder, file.File), overwrite: true);
+            }
+
             Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
             AtomicFile.WriteAllText(marker, part.ToJson());
         });
