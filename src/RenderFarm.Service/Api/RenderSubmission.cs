@@ -42,7 +42,7 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
             };
             // Saved before the first job can start, since jobs read it; saved again with the job ids.
             store.Save(record);
-            record = record with { Jobs = RenderChain.Enqueue(jobs, record) };
+            record = record with { Jobs = RenderChain.Enqueue(jobs, record, plan, settings.FramesPerChunk) };
             store.Save(record);
             return record;
         }

@@ -67,6 +67,8 @@ internal static class RenderCommand
         }
 
         RenderManifest manifest = run.WriteManifest();
+        // After the manifest, so OUTPUT/<scene>/latest only ever points at a complete run.
+        LatestPointer.Update(run.Folder!);
         o.WriteLine("stages: " + string.Join(" · ", manifest.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Stage} {t.Seconds:F1} s"))));
         o.WriteLine($"wrote {run.Folder!.Path}/ ({string.Join(", ", manifest.Files.Select(f => f.File))}, {RenderManifest.FileName})");
     }

@@ -22,7 +22,11 @@ internal static class ServeCommand
             Description = "A folder submitted scenes may read (repeatable; default: RENDERFARM_DATA_ROOTS, appsettings.json).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("serve", "Run the render service: REST API at /api/renders, Hangfire dashboard at /hangfire.") { urls, storage, token, dataRoots };
+        var framesPerChunk = new Option<int?>("--frames-per-chunk")
+        {
+            Description = "Frames per chunk job of a video: chunks render on any free worker and are joined by stream copy (default: RENDERFARM_FRAMES_PER_CHUNK, appsettings.json, 150).",
+        };
+        var command = new Command("serve", "Run the render service: REST API at /api/renders, Hangfire dashboard at /hangfire.") { urls, storage, token, dataRoots, framesPerChunk };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandGuard.Run(console, parse.GetValue(verbose), () =>
         {
             IConfiguration configuration = new ConfigurationBuilder()
@@ -30,7 +34,7 @@ internal static class ServeCommand
                 .AddJsonFile("appsettings.json", optional: true)
                 .Build();
             var flags = new ServerSettings.Flags(parse.GetValue(urls), parse.GetValue(storage), parse.GetValue(token),
-                parse.GetValue(dataRoots) ?? [], parse.GetValue(outputRoot), parse.GetValue(cacheRoot));
+                parse.GetValue(dataRoots) ?? [], parse.GetValue(outputRoot), parse.GetValue(cacheRoot), parse.GetValue(framesPerChunk));
             ServerSettings settings = ServerSettings.Resolve(configuration, flags, Environment.GetEnvironmentVariable);
             Serve(console, settings, cancellation).GetAwaiter().GetResult();
             return CommandGuard.Ok;

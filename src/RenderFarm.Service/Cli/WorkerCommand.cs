@@ -15,11 +15,12 @@ internal static class WorkerCommand
     {
         var storage = new Option<string?>("--storage") { Description = "The PostgreSQL storage `serve` uses (postgres://user:password@host:5432/database; default: RENDERFARM_STORAGE)." };
         var dataRoots = new Option<string[]>("--data-root") { Description = "A folder scenes may read (repeatable), as for serve." };
-        var command = new Command("worker", "Run render jobs for a `serve` that shares PostgreSQL storage, the output root and the cache.") { storage, dataRoots };
+        var framesPerChunk = new Option<int?>("--frames-per-chunk") { Description = "Frames per chunk job of the videos that scheduled renders run here submit, as for serve." };
+        var command = new Command("worker", "Run render jobs for a `serve` that shares PostgreSQL storage, the output root and the cache.") { storage, dataRoots, framesPerChunk };
         command.SetAction((parse, cancellation) => Task.FromResult(CommandGuard.Run(console, parse.GetValue(verbose), () =>
         {
             IConfiguration configuration = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).Build();
-            var flags = new ServerSettings.Flags(null, parse.GetValue(storage), null, parse.GetValue(dataRoots) ?? [], parse.GetValue(outputRoot), parse.GetValue(cacheRoot));
+            var flags = new ServerSettings.Flags(null, parse.GetValue(storage), null, parse.GetValue(dataRoots) ?? [], parse.GetValue(outputRoot), parse.GetValue(cacheRoot), parse.GetValue(framesPerChunk));
             ServerSettings settings = ServerSettings.Resolve(configuration, flags, Environment.GetEnvironmentVariable);
             using IHost host = WorkerHost.Build(settings);
             console.Out.WriteLine($"worker: storage {StorageFactory.Describe(settings.Storage)}, output {settings.OutputRoot}, cache {settings.CacheRoot}; Ctrl+C stops it");

@@ -17,8 +17,9 @@ namespace RenderFarm.Service.Jobs;
 /// from the artifact cache (vectors, layouts, thumbnails), so a job delivered twice, retried or run
 /// on another machine redoes little, and a finished output is never rendered again. User errors
 /// (a bad scene, a missing device or ffmpeg) are not retried: they would fail the same way.
+/// A video's chunk and join jobs are in <c>RenderJobs.Video.cs</c>.
 /// </summary>
-public sealed class RenderJobs(ServerSettings settings, RenderStore store)
+public sealed partial class RenderJobs(ServerSettings settings, RenderStore store, JobStorage storage, IBackgroundJobClient client)
 {
     public const string RenderQueue = "render";
     public const string LightQueue = "default";
@@ -57,8 +58,9 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         });
 
     /// <summary>
-    /// One output, rendered into a staging run folder, then moved into the render's run folder; a
+    /// One poster, rendered into a staging run folder, then moved into the render's run folder; a
     /// marker (that output's manifest) is written last, so a second delivery after it skips the work.
+    /// The last output to finish enqueues finalise.
     /// </summary>
     [Queue(RenderQueue)]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
@@ -67,31 +69,27 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
         {
             RenderRecord record = store.Get(renderId);
             string marker = OutputMarker(record.Id, output);
-            if (File.Exists(marker))
+            if (!File.Exists(marker))
             {
-                return;
+                using var staging = new Scratch(ScratchRoot(record, "output-" + output));
+                using RenderRun run = Open(record, staging.Path, [output]);
+                run.OpenDevice();
+                run.Embed(null, cancellation);
+                run.ComputeLayouts(null, cancellation);
+                run.BuildThumbnails(null, cancellation);
+                OutputSpec spec = run.Plan.Outputs.Single();
+                await run.RenderOutputAsync(spec, progress.For<RenderProgress>(p => ($"{output}: {p.Stage}", p.Done, p.Total)), cancellation).ConfigureAwait(false);
+                CommitOutput(record, output, run);
             }
 
-            using var staging = new Scratch(ScratchRoot(record, "output-" + output));
-            using RenderRun run = Open(record, staging.Path, [output]);
-            run.OpenDevice();
-            run.Embed(null, cancellation);
-            run.ComputeLayouts(null, cancellation);
-            run.BuildThumbnails(null, cancellation);
-            OutputSpec spec = run.Plan.Outputs.Single();
-            await run.RenderOutputAsync(spec, progress.For<RenderProgress>(p => ($"{output}: {p.Stage}", p.Done, p.Total)), cancellation).ConfigureAwait(false);
-            RenderManifest part = run.WriteManifest();
-            Directory.CreateDirectory(record.RunFolder);
-            foreach (OutputFileEntry file in part.Files)
-            {
-                File.Move(Path.Combine(run.Folder!.Path, file.File), Path.Combine(record.RunFolder, file.File), overwrite: true);
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
-            AtomicFile.WriteAllText(marker, part.ToJson());
+            cancellation.ThrowIfCancellationRequested();
+            ReleaseFinaliseWhenDone(record);
         });
 
-    /// <summary>manifest.json of the whole render from the outputs' parts, written last; then the scratch folders go.</summary>
+    /// <summary>
+    /// manifest.json of the whole render from the outputs' parts, written last; then
+    /// OUTPUT/&lt;scene&gt;/latest points at the run, and the scratch folders and chunks go.
+    /// </summary>
     [Queue(LightQueue)]
     [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException)])]
     public Task FinaliseAsync(string renderId, PerformContext? context, CancellationToken cancellation) =>
@@ -105,9 +103,41 @@ public sealed class RenderJobs(ServerSettings settings, RenderStore store)
                 AtomicFile.WriteAllText(manifest, ManifestMerger.Merge(record, parts, DateTimeOffset.UtcNow));
             }
 
+            LatestPointer.Update(new RunFolder(Path.GetDirectoryName(record.RunFolder)!, Path.GetFileName(record.RunFolder), record.RunFolder));
             DeleteFolder(Path.Combine(store.WorkFolder(record.Id), "scratch"));
+            DeleteFolder(Path.Combine(store.WorkFolder(record.Id), "chunks"));
             return Task.CompletedTask;
         });
+
+    /// <summary>
+    /// Moves the files of <paramref name="run"/>'s staging run folder into the render's and writes the
+    /// output's marker (its manifest part) after them, both under the render's lock and only while
+    /// there is no marker: of two deliveries running at once, the second moves and commits nothing,
+    /// so the files stay the ones the marker's checksums describe.
+    /// </summary>
+    private void CommitOutput(RenderRecord record, string output, RenderRun run)
+    {
+        RenderManifest part = run.WriteManifest();
+        string marker = OutputMarker(record.Id, output);
+        string files = string.Join(", ", part.Files.Select(f => f.Frames is int frames ? $"{f.File} ({frames} frames)" : f.File));
+        FanIn.CommitOnce(record.Id, marker, $"committed {output}: {files}", () =>
+        {
+            Directory.CreateDirectory(record.RunFolder);
+            foreach (OutputFileEntry file in part.Files)
+            {
+                File.Move(Path.Combine(run.Folder!.Path, file.File), Path.Combine(record.RunFolder, file.File), overwrite: true);
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
+            AtomicFile.WriteAllText(marker, part.ToJson());
+        });
+    }
+
+    /// <summary>Enqueues finalise once every output's marker is there (see <see cref="RenderFanIn"/>).</summary>
+    private void ReleaseFinaliseWhenDone(RenderRecord record) =>
+        FanIn.ReleaseWhenDone(record, RenderChain.FinaliseStage, () => record.Outputs.All(o => File.Exists(OutputMarker(record.Id, o))));
+
+    private RenderFanIn FanIn => new(storage, client, store);
 
     /// <summary>Marks the job's progress ended (done, stopped or failed) however it leaves.</summary>
     private static async Task RunAsync(PerformContext? context, CancellationToken cancellation, Func<JobProgress, Task> work)

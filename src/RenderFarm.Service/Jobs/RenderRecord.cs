@@ -24,11 +24,14 @@ public sealed record RenderRecord
 
     public required DateTimeOffset CreatedUtc { get; init; }
 
-    /// <summary>The chain, in order: embed, layouts, one per output, finalise. Empty until enqueued.</summary>
+    /// <summary>
+    /// The jobs, in order: embed, layouts, per output its job (posters) or its chunks and parked join
+    /// (videos), the parked finalise. Empty until enqueued.
+    /// </summary>
     public IReadOnlyList<RenderJobRef> Jobs { get; init; } = [];
 
     public DateTimeOffset? CancelRequestedUtc { get; init; }
 }
 
-/// <summary>One job of a render's chain: its stage ("embed", "layouts", "output poster", "finalise") and Hangfire job id.</summary>
+/// <summary>One job of a render: its stage ("embed", "layouts", "output poster", "chunk movie 2/5", "join movie", "finalise") and Hangfire job id.</summary>
 public sealed record RenderJobRef(string Stage, string JobId);

@@ -11,7 +11,10 @@ public sealed record JobStatus(string Stage, string JobId, string State, JobProg
 /// <summary>
 /// A render's state, read live from its jobs' Hangfire states and progress parameters:
 /// queued → running → succeeded, or failed (a job failed after its retries), or cancelling →
-/// cancelled (cancelled only once no job of the chain is still executing).
+/// cancelled (cancelled only once no job of the chain is still executing). A join or finalise
+/// still <see cref="ParkedState">parked</see> counts as neither queued nor running: it waits for
+/// the jobs before it. The stage shown is the first running job's; a video's chunks may run on
+/// several workers at once.
 /// </summary>
 public sealed record RenderStatus(string State, string? Stage, double? Percent, double? EtaSeconds, string? Error, IReadOnlyList<JobStatus> Jobs)
 {

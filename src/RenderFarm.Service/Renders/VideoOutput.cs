@@ -15,13 +15,31 @@ namespace RenderFarm.Service.Renders;
 /// rendered straight into the encoder's buffer while ffmpeg encodes the previous one, and the
 /// overlays composited per frame at the opacity the timeline gives them. Title and legend are
 /// painted once; captions once per layout shown; cluster labels, which follow the items, each frame.
+/// Every frame is a function of its absolute index alone (no state carried from the frame before),
+/// so a <see cref="FrameRange"/> of the video rendered on its own (a chunk, on any worker) holds the
+/// very frames the whole video has there, overlays included, and chunks join seamlessly.
 /// </summary>
 internal static class VideoOutput
 {
+    public static Task<Mp4Result> WriteAsync(RenderDevice device, int samples, VideoOutputSpec video, LayoutSet layouts, ThumbnailAtlas? atlas,
+        Rgba8 background, string path, IProgress<RenderProgress>? progress, CancellationToken cancellation) =>
+        WriteAsync(device, samples, video, layouts, atlas, background, path, range: null, progress, cancellation);
+
+    /// <summary>
+    /// Frames [<see cref="FrameRange.Start"/>, <see cref="FrameRange.End"/>) of the video's timeline
+    /// (all of them when <paramref name="range"/> is null) into <paramref name="path"/>, with the
+    /// video's own encoder settings, so the chunks of one video join by stream copy.
+    /// </summary>
     public static async Task<Mp4Result> WriteAsync(RenderDevice device, int samples, VideoOutputSpec video, LayoutSet layouts, ThumbnailAtlas? atlas,
-        Rgba8 background, string path, IProgress<RenderProgress>? progress, CancellationToken cancellation)
+        Rgba8 background, string path, FrameRange? range, IProgress<RenderProgress>? progress, CancellationToken cancellation)
     {
         Timeline timeline = Timeline.Build(video, VideoInputs.For(video, layouts));
+        FrameRange frames = range ?? new FrameRange(0, timeline.FrameCount);
+        if (frames.Start < 0 || frames.Count <= 0 || frames.End > timeline.FrameCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(range), $"frames [{frames.Start}, {frames.End}) lie outside {video.Name}'s {timeline.FrameCount} frames");
+        }
+
         FrameState state = timeline.CreateState();
         LayoutResult first = layouts[video.Layout];
         var drawing = new OutputDrawing(video, layouts.ItemCount, ItemColors.For(video, layouts, first), atlas);
@@ -32,13 +50,13 @@ internal static class VideoOutput
         var captions = new Dictionary<string, OverlayLayer?>(StringComparer.Ordinal);
         using FrameRenderer renderer = device.CreateFrameRenderer(width, height, samples);
         var options = new VideoEncodeOptions { Width = width, Height = height, FramesPerSecond = video.Fps, Crf = video.Crf, Preset = video.Preset };
-        string stage = $"video {video.Name}";
-        progress?.Report(new RenderProgress(stage, 0, timeline.FrameCount));
+        string stage = range is null ? $"video {video.Name}" : $"video {video.Name} frames {frames.Start}–{frames.End - 1}";
+        progress?.Report(new RenderProgress(stage, 0, frames.Count));
 
-        return await Mp4Writer.EncodeAsync(path, options, timeline.FrameCount, (index, pixels) =>
+        return await Mp4Writer.EncodeAsync(path, options, frames.Count, (index, pixels) =>
         {
             cancellation.ThrowIfCancellationRequested();
-            timeline.Evaluate(index, state);
+            timeline.Evaluate(frames.Start + index, state);
             CameraView camera = state.Camera.ToView();
             renderer.Render(new FrameDescription(camera, background, [drawing.Layer(state.Positions, state.Dims)]), pixels);
             title?.CompositeOnto(pixels, state.Opacity(Overlay.Title));
@@ -58,7 +76,7 @@ internal static class VideoOutput
                 OverlayCanvas.Draw(pixels, width, height, labels, labelOpacity);
             }
 
-            progress?.Report(new RenderProgress(stage, index + 1, timeline.FrameCount));
+            progress?.Report(new RenderProgress(stage, index + 1, frames.Count));
         }, cancellation).ConfigureAwait(false);
     }
 }

@@ -55,11 +55,19 @@ public sealed record ServerSettings
     /// </summary>
     public TimeSpan InvisibilityTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Frames per chunk job of a video (--frames-per-chunk, RENDERFARM_FRAMES_PER_CHUNK, "FramesPerChunk"):
+    /// a video is split into ranges of this many frames, rendered by whichever workers are free and
+    /// joined by stream copy. 150 (5 s at 30 fps) keeps a chunk's fixed cost (loading the layouts,
+    /// opening the device) small beside its frames while a 1-minute video still spreads over 12 jobs.
+    /// </summary>
+    public int FramesPerChunk { get; init; } = 150;
+
     /// <summary>Items per embedding-cache chunk (RENDERFARM_CACHE_FLUSH_ITEMS, as the CLI).</summary>
     public int CacheFlushEvery { get; init; } = 8192;
 
     /// <summary>Flags given on the command line; null means "not given".</summary>
-    public sealed record Flags(string? Urls, string? Storage, string? Token, IReadOnlyList<string> DataRoots, string? Output, string? Cache);
+    public sealed record Flags(string? Urls, string? Storage, string? Token, IReadOnlyList<string> DataRoots, string? Output, string? Cache, int? FramesPerChunk = null);
 
     /// <summary>Flags over environment over configuration over defaults; relative paths resolve against the working folder.</summary>
     public static ServerSettings Resolve(IConfiguration configuration, Flags flags, Func<string, string?> environment)
@@ -92,6 +100,7 @@ public sealed record ServerSettings
             MaxVideoFrames = Number(section["MaxVideoFrames"], 36_000),
             InvisibilityTimeout = TimeSpan.FromSeconds(Number(NonEmpty(environment("RENDERFARM_INVISIBILITY_SECONDS")) ?? section["InvisibilitySeconds"], 300)),
             CacheFlushEvery = Number(environment("RENDERFARM_CACHE_FLUSH_ITEMS"), 8192),
+            FramesPerChunk = flags.FramesPerChunk ?? Number(NonEmpty(environment("RENDERFARM_FRAMES_PER_CHUNK")) ?? section["FramesPerChunk"], 150),
         };
         settings.Check();
         return settings;
@@ -108,6 +117,11 @@ public sealed record ServerSettings
         if (Token is null && !ListensOnLoopbackOnly(Urls))
         {
             throw new RenderFarmException($"--urls {Urls}: listening beyond loopback needs an API token (--token or RENDERFARM_TOKEN), or anyone who can reach the port could submit renders and open the dashboard.");
+        }
+
+        if (FramesPerChunk < 1)
+        {
+            throw new RenderFarmException($"--frames-per-chunk {FramesPerChunk}: a video chunk needs at least 1 frame.");
         }
 
         if (RenderWorkers < 0 || LightWorkers < 1)

@@ -50,5 +50,7 @@ public sealed class Mp4ChunkJoinerTests
     public void Split_NotDivisible_CoversEveryFrameOnce()
     {
         Assert.Equal([new FrameRange(0, 4), new FrameRange(4, 4), new FrameRange(8, 2)], FrameRange.Split(10, 4));
+        // A video shorter than one chunk is one chunk.
+        Assert.Equal([new FrameRange(0, 10)], FrameRange.Split(10, 150));
     }
 }

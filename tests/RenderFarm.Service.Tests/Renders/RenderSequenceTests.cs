@@ -51,7 +51,7 @@ public sealed class RenderSequenceTests : IDisposable
     private CliRun Render(string scenePath) =>
         CliRun.Of("render", scenePath, "--output", _dir.File("out"), "--cache", _dir.File("cache"));
 
-    private string[] RunFolders() => Directory.GetDirectories(_dir.File("out/small"));
+    private string[] RunFolders() => RenderedSmallScene.RunFoldersIn(_dir.File("out/small")).ToArray();
 
     private static Dictionary<string, (int Count, bool Cached)> Sequences(string runFolder)
     {

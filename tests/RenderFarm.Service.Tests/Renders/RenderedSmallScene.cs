@@ -14,7 +14,7 @@ public sealed class RenderedSmallScene : IDisposable
         Run = Render();
         string sceneFolder = _dir.File("out/small");
         RunFolder = Directory.Exists(sceneFolder)
-            ? Directory.GetDirectories(sceneFolder).SingleOrDefault(d => System.IO.File.Exists(Path.Combine(d, "manifest.json"))) ?? ""
+            ? RunFoldersIn(sceneFolder).SingleOrDefault(d => System.IO.File.Exists(Path.Combine(d, "manifest.json"))) ?? ""
             : "";
     }
 
@@ -32,7 +32,11 @@ public sealed class RenderedSmallScene : IDisposable
         CliRun.Of(["render", ScenePath, "--output", _dir.File("out"), "--cache", _dir.File("cache"), .. extra]);
 
     /// <summary>Every run folder of the scene, oldest first (run ids start with their UTC time).</summary>
-    public string[] RunFolders() => Directory.GetDirectories(_dir.File("out/small")).Order(StringComparer.Ordinal).ToArray();
+    public string[] RunFolders() => RunFoldersIn(_dir.File("out/small")).Order(StringComparer.Ordinal).ToArray();
+
+    /// <summary>The run folders of a scene folder, without the <c>latest</c> link to one of them.</summary>
+    internal static IEnumerable<string> RunFoldersIn(string sceneFolder) =>
+        Directory.GetDirectories(sceneFolder).Where(d => new DirectoryInfo(d).LinkTarget is null);
 
     public void Dispose() => _dir.Dispose();
 }

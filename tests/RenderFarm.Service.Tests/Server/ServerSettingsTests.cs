@@ -89,4 +89,18 @@ public sealed class ServerSettingsTests
         var error = Assert.Throws<RenderFarmException>(() => WorkerHost.Build(settings));
         Assert.Contains("in-memory storage lives inside one process", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FramesPerChunkComesFromTheFlagTheEnvironmentOrTheFile()
+    {
+        IConfiguration file = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["RenderFarm:FramesPerChunk"] = "90" }).Build();
+        var environment = new Dictionary<string, string> { ["RENDERFARM_FRAMES_PER_CHUNK"] = "60" };
+
+        Assert.Equal(150, ServerSettings.Resolve(FileSettings, NoFlags, _ => null).FramesPerChunk);
+        Assert.Equal(90, ServerSettings.Resolve(file, NoFlags, _ => null).FramesPerChunk);
+        Assert.Equal(60, ServerSettings.Resolve(file, NoFlags, environment.GetValueOrDefault).FramesPerChunk);
+        Assert.Equal(30, ServerSettings.Resolve(file, NoFlags with { FramesPerChunk = 30 }, environment.GetValueOrDefault).FramesPerChunk);
+        var error = Assert.Throws<RenderFarmException>(() => ServerSettings.Resolve(file, NoFlags with { FramesPerChunk = 0 }, _ => null));
+        Assert.Contains("--frames-per-chunk 0", error.Message, StringComparison.Ordinal);
+    }
 }
