@@ -123,9 +123,12 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
         FanIn.CommitOnce(record.Id, marker, $"committed {output}: {files}", () =>
         {
             Directory.CreateDirectory(record.RunFolder);
-            foreach (OutputFileEntry file in part.Files)
+            // The layouts go too (every output's copy is the same): the scene's next run starts from them.
+            foreach (OutputFileEntry file in part.Files.Concat(part.LayoutFiles ?? []))
             {
-                File.Move(Path.Combine(run.Folder!.Path, file.File), Path.Combine(record.RunFolder, file.File), overwrite: true);
+                string target = Path.Combine(record.RunFolder, file.File);
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Move(Path.Combine(run.Folder!.Path, file.File), target, overwrite: true);
             }
 
             Directory.CreateDirectory(Path.GetDirectoryName(marker)!);
@@ -166,6 +169,8 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
         var run = RenderRun.Start(record.ScenePath, new RenderOptions
         {
             OutputRoot = outputRoot,
+            // Jobs write into scratch roots; the scene's runs and its latest link are beside the render's run folder.
+            SceneFolder = Path.GetDirectoryName(record.RunFolder),
             CacheRoot = settings.CacheRoot,
             Only = only,
             CacheFlushEvery = settings.CacheFlushEvery,

@@ -4,6 +4,7 @@ using Hangfire.Storage;
 using RenderFarm.Core.Reports;
 using RenderFarm.Service.Api;
 using RenderFarm.Service.Jobs;
+using RenderFarm.Service.Renders;
 using RenderFarm.Service.Tests.Server;
 using RenderFarm.TestSupport;
 
@@ -39,6 +40,17 @@ public sealed class ScheduledRenderTests(RunningServer server)
 
             Assert.Equal((61, 1), Embedded(grown.LastRenderId!));
             Assert.NotEqual(first.LastDatasetHash, grown.LastDatasetHash);
+
+            // The re-render started from the first run (its layouts kept in the run folder, found
+            // through latest) and now is latest itself.
+            var renders = new RenderStore(server.Settings.OutputRoot);
+            string firstFolder = renders.Get(first.LastRenderId!).RunFolder, grownFolder = renders.Get(grown.LastRenderId!).RunFolder;
+            Assert.True(Directory.Exists(Path.Combine(firstFolder, "layouts")), "the first run kept no layouts");
+            using var manifest = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(grownFolder, "manifest.json")));
+            System.Text.Json.JsonElement changes = manifest.RootElement.GetProperty("inputs").GetProperty("changes");
+            Assert.Equal(Path.GetFileName(firstFolder), changes.GetProperty("previous_run").GetString());
+            Assert.Equal((1, 60, 0), (changes.GetProperty("new").GetInt32(), changes.GetProperty("kept").GetInt32(), changes.GetProperty("removed").GetInt32()));
+            Assert.Equal(grownFolder, LatestPointer.Read(Path.GetDirectoryName(grownFolder)!));
         }
         finally
         {
