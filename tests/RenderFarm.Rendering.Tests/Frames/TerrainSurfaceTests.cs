@@ -43,16 +43,19 @@ public sealed class TerrainSurfaceTests(VulkanFixture vulkan)
     [Fact]
     public void SlopesFacingTheLightAreBrighter()
     {
-        // One colour for every item, so only the lighting varies. The light comes from the upper
-        // left (as on the spheres): the bump's west flank faces it, the east flank faces away.
-        var rgba = Render(Bump(surface: true, size: 0.15f, uniform: true));
-        double west = Luminance(rgba, Probe(new Vector3(-2.5f, 0.5f, Height(-2.5f, 0.5f))));
-        double east = Luminance(rgba, Probe(new Vector3(2.5f, 0.5f, Height(2.5f, 0.5f))));
-        Assert.True(west > east + 10, $"west flank {west:F0} should be brighter than the east flank {east:F0}");
-        // Mirror images of each other across x = 0: the same colour, the same distance from the camera.
-        double westNear = Luminance(rgba, Probe(new Vector3(-1.5f, -3.5f, Height(-1.5f, -3.5f))));
-        double eastNear = Luminance(rgba, Probe(new Vector3(1.5f, -3.5f, Height(1.5f, -3.5f))));
-        Assert.True(westNear > eastNear + 5, $"near the camera, west {westNear:F0} should be brighter than east {eastNear:F0}");
+        // One colour for every item and spheres too small to see, so only the ground's lighting
+        // varies. The scene and camera are mirror-symmetric about x = 0, so pixel columns x and
+        // W − 1 − x see mirror-image ground; the light comes from the upper left (as on the
+        // spheres), so the bump's west flank, facing it, is brighter than its east flank.
+        var rgba = Render(Bump(surface: true, size: 0.02f, uniform: true));
+        var flank = Probe(new Vector3(-2.5f, 0.5f, 1.5f));
+        Assert.True(flank.X < W / 2 - 4, $"the west flank probe at {flank} should lie left of the centre");
+        double west = Luminance(rgba, flank), east = Luminance(rgba, (W - 1 - flank.X, flank.Y));
+        Assert.True(west > east + 8, $"west flank {west:F0} should be brighter than the east flank {east:F0}");
+        // The far, flat ground (no slope east or west) is lit the same on both sides.
+        var flat = Probe(new Vector3(-5.5f, 6.5f, 0));
+        double flatWest = Luminance(rgba, flat), flatEast = Luminance(rgba, (W - 1 - flat.X, flat.Y));
+        Assert.True(Math.Abs(flatWest - flatEast) < Math.Abs(west - east) / 2, $"flat ground {flatWest:F0} / {flatEast:F0}, flanks {west:F0} / {east:F0}");
     }
 
     [Fact]
@@ -155,17 +158,17 @@ public sealed class TerrainSurfaceTests(VulkanFixture vulkan)
         return ((int)pixel.X, (int)pixel.Y);
     }
 
-    /// <summary>Mean sRGB luminance of the 3 × 3 pixels around <paramref name="at"/>.</summary>
+    /// <summary>Mean sRGB luminance of the 5 × 5 pixels around <paramref name="at"/>.</summary>
     private static double Luminance(byte[] rgba, (int X, int Y) at)
     {
         double sum = 0;
-        for (int dy = -1; dy <= 1; dy++)
-        for (int dx = -1; dx <= 1; dx++)
+        for (int dy = -2; dy <= 2; dy++)
+        for (int dx = -2; dx <= 2; dx++)
         {
             var c = Pixels.At(rgba, W, at.X + dx, at.Y + dy);
             sum += 0.2126 * c.R + 0.7152 * c.G + 0.0722 * c.B;
         }
-        return sum / 9;
+        return sum / 25;
     }
 
     private static bool IsReddish(Rgba8 c) => c.R > 120 && c.R > c.G + 60 && c.R > c.B + 60;
