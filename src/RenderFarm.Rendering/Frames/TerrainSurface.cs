@@ -4,9 +4,10 @@ namespace RenderFarm.Rendering.Frames;
 
 /// <summary>
 /// A smooth height field drawn under a 3-D point layer: a grid over the items' (x, y) extent whose
-/// height is a Gaussian-weighted average of the items' z (empty ground falling to z = 0), coloured
-/// by the blend of the items' colours, lit by the same light as the spheres and depth-tested so the
-/// spheres stand on it. It belongs to the point layer because it is made from that layer's own
+/// height follows a Gaussian-weighted splat of the items' z, a little below them, and falls to the
+/// lowest item's height where there are none (<see cref="HeightField"/>), coloured by the blend of
+/// the items' colours, lit by the same light as the spheres and depth-tested so the spheres stand
+/// on it. It belongs to the point layer because it is made from that layer's own
 /// positions and colours each frame, so it follows the items through morphs and camera moves.
 /// </summary>
 public sealed record TerrainSurface

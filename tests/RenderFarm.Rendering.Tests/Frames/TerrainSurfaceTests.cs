@@ -104,6 +104,20 @@ public sealed class TerrainSurfaceTests(VulkanFixture vulkan)
     }
 
     [Fact]
+    public void StitchedTilesEqualTheWholeFrame()
+    {
+        // Every tile rebuilds the same height field from the same items: posters beyond the
+        // device's image size show no seams in the ground.
+        var frame = Bump(surface: true, size: 0.8f);
+        var expected = Render(frame);
+        using var tiles = vulkan.Device.CreateFrameRenderer(64, 48, RenderPath.Raster, samples: 4);
+        var stitched = new byte[W * H * 4];
+        PosterRenderer.Render(tiles, frame, W, H, (y, height, rows) => rows.CopyTo(stitched.AsSpan(y * W * 4)));
+        var (count, max) = Pixels.Differences(expected, stitched, tolerance: 0);
+        Assert.True(max <= 1 && count <= W * H / 1000, $"{count} pixels differ (largest difference {max})");
+    }
+
+    [Fact]
     public void BadSurfacesAreRejected()
     {
         var flat = new PointLayer { Positions = new[] { 0f, 0f }, Colors = new[] { Background }, Surface = new TerrainSurface() };
