@@ -8,12 +8,13 @@ namespace RenderFarm.Rendering.Frames;
 /// point layer by normalised Gaussian splats. Each item adds its height, squared height, colour and
 /// weight, bilinearly, to the four nodes around it; the sums are blurred with a separable Gaussian
 /// of about one item spacing (σ), so where items are dense a node holds their weighted mean and
-/// spread. The ground lies a spread below the mean — under most spheres, so the spheres
-/// stand on it rather than sink into it — and never below the base, the lowest item. The weights
-/// are also blurred three times wider: that coverage, against a twentieth of its peak, lowers the
-/// ground to the base between and around the clusters over a few σ, as slopes rather than cliffs. A separable blur costs the same whatever the
-/// item count, so 70,000 items cost little more than 70. The arrays belong to one renderer and are
-/// reused frame after frame.
+/// spread. The ground lies a spread below the mean — under most spheres, so they stand on it
+/// rather than sink into it — and never below the base, the lowest item. The weights are also
+/// blurred three times wider: that coverage, against a twentieth of its peak, lowers the ground to
+/// the base between and around the clusters over a few σ, as slopes rather than cliffs. Heights are
+/// summed above the base, so squares keep their precision however far the layout lies from 0. A
+/// separable blur costs the same whatever the item count, so 70,000 items cost little more than 70.
+/// The arrays belong to one renderer and are reused frame after frame.
 /// </summary>
 internal sealed class HeightField
 {
@@ -80,7 +81,7 @@ internal sealed class HeightField
         Cell = new Vector2((maxX - minX + 2 * margin) / (r - 1), (maxY - minY + 2 * margin) / (r - 1));
 
         Array.Clear(_sums);
-        Splat(layer, positions, dims);
+        Splat(layer, positions, dims, baseZ);
         for (int node = 0; node < r * r; node++)
         {
             _wide[node * WideChannels] = _sums[node * Channels];
@@ -107,7 +108,7 @@ internal sealed class HeightField
         Colors = new Rgba8[nodes];
     }
 
-    private void Splat(PointLayer layer, ReadOnlySpan<float> positions, int dims)
+    private void Splat(PointLayer layer, ReadOnlySpan<float> positions, int dims, float baseZ)
     {
         int r = Resolution, n = layer.Count;
         var colors = layer.Colors.Span;
@@ -115,7 +116,7 @@ internal sealed class HeightField
         for (int i = 0; i < n; i++)
         {
             float gx = (positions[i * dims] - Origin.X) / Cell.X, gy = (positions[i * dims + 1] - Origin.Y) / Cell.Y;
-            float z = dims == 3 ? positions[i * dims + 2] : 0;
+            float z = (dims == 3 ? positions[i * dims + 2] : 0) - baseZ;
             var c = colors[colors.Length == n ? i : 0];
             values[0] = z;
             values[1] = z * z;
@@ -180,13 +181,13 @@ internal sealed class HeightField
             float wideWeight = _wide[wide + 2];
             float coverage = wideWeight / (wideWeight + coverageFloor);
             // Where σ-scale weight is thin, the wide mean and spread stand in for the local ones.
-            float wideMean = wideWeight > 0 ? _wide[wide] / wideWeight : baseZ;
-            float wideSquare = wideWeight > 0 ? _wide[wide + 1] / wideWeight : baseZ * baseZ;
+            float wideMean = wideWeight > 0 ? _wide[wide] / wideWeight : 0;
+            float wideSquare = wideWeight > 0 ? _wide[wide + 1] / wideWeight : 0;
             float denominator = _sums[s + 5] + Epsilon;
             float mean = (_sums[s] + Epsilon * wideMean) / denominator;
             float variance = (_sums[s + 1] + Epsilon * wideSquare) / denominator - mean * mean;
-            float ground = Math.Max(mean - Spreads * MathF.Sqrt(Math.Max(variance, 0)), baseZ);
-            Heights[node] = baseZ + (ground - baseZ) * coverage;
+            float ground = Math.Max(mean - Spreads * MathF.Sqrt(Math.Max(variance, 0)), 0);
+            Heights[node] = baseZ + ground * coverage;
             // The items' blend where they are, the base colour where they are not, then half-way to the base.
             float r = 0.5f * ((_sums[s + 2] + Epsilon * br) / denominator + br);
             float g = 0.5f * ((_sums[s + 3] + Epsilon * bg) / denominator + bg);
