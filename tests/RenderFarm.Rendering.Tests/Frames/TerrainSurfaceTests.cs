@@ -125,11 +125,11 @@ public sealed class TerrainSurfaceTests(VulkanFixture vulkan)
         var rgba = new byte[W * H * 4];
         var error = Assert.Throws<RenderingException>(() => renderer.Render(new FrameDescription(Camera, Background, [flat]), rgba));
         Assert.Contains("3-D positions", error.Message);
-        var coarse = Bump(surface: true, size: 0.3f) with { };
-        var layer = (PointLayer)coarse.Layers[0];
-        error = Assert.Throws<RenderingException>(() => renderer.Render(coarse with { Layers = [layer with { Surface = new TerrainSurface { Resolution = 4 } }] }, rgba));
+        var bump = Bump(surface: true, size: 0.3f);
+        var layer = (PointLayer)bump.Layers[0];
+        error = Assert.Throws<RenderingException>(() => renderer.Render(bump with { Layers = [layer with { Surface = new TerrainSurface { Resolution = 4 } }] }, rgba));
         Assert.Contains("resolution", error.Message);
-        error = Assert.Throws<RenderingException>(() => renderer.Render(coarse with { Layers = [layer, layer] }, rgba));
+        error = Assert.Throws<RenderingException>(() => renderer.Render(bump with { Layers = [layer, layer] }, rgba));
         Assert.Contains("one terrain surface", error.Message);
     }
 
