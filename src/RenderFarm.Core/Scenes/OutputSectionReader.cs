@@ -39,7 +39,7 @@ internal static class OutputSectionReader
 
     private static readonly string[] Presets = ["ultrafast", "superfast", "veryfast", "faster", "fast", "medium", "slow", "slower", "veryslow", "placebo"];
 
-    private static readonly string[] Common = ["kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file", "highlight"];
+    private static readonly string[] Common = ["kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file", "highlight", "surface"];
 
     internal static readonly Dictionary<OutputKind, string[]> KeysByKind = new()
     {
@@ -103,6 +103,12 @@ internal static class OutputSectionReader
             throw entry.ErrorAt(entry.Has("item_size") ? "item_size" : "size_units", "a grid mosaic's tiles fill their cells edge to edge; remove it");
         }
 
+        bool surface = entry.Bool("surface") ?? false;
+        if (entry.Has("surface") && style != OutputStyle.Terrain)
+        {
+            throw entry.ErrorAt("surface", "only for style terrain (the surface is made from the items' terrain heights)");
+        }
+
         SpriteMode spriteMode = entry.Choice("sprite_mode", SpriteModes) ?? (dataset.Kind == DatasetKind.Idx ? SpriteMode.Threshold : SpriteMode.Opaque);
         bool border = entry.Bool("border") ?? false;
         if (border && spriteMode == SpriteMode.Threshold)
@@ -121,6 +127,7 @@ internal static class OutputSectionReader
             Overlays = ReadOverlays(entry.Map("overlays")),
             FileName = FileName(entry, name, extension),
             Highlight = entry.Choice("highlight", Highlights) ?? HighlightMode.None,
+            Surface = surface,
         };
 
         if (kind == OutputKind.Image)
@@ -129,7 +136,7 @@ internal static class OutputSectionReader
             {
                 Name = name, Layout = common.Layout, Style = style, Width = width, Height = height, ItemSize = common.ItemSize,
                 SizeUnits = common.SizeUnits, SpriteMode = spriteMode, Border = border, ColorBy = common.ColorBy,
-                Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Dpi = dpi, Highlight = common.Highlight,
+                Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Dpi = dpi, Highlight = common.Highlight, Surface = common.Surface,
             };
         }
 
@@ -139,7 +146,7 @@ internal static class OutputSectionReader
         {
             Name = name, Layout = common.Layout, Style = style, Width = width, Height = height, ItemSize = common.ItemSize,
             SizeUnits = common.SizeUnits, SpriteMode = spriteMode, Border = border, ColorBy = common.ColorBy,
-            Overlays = common.Overlays, FileName = common.FileName, Locations = locations,
+            Overlays = common.Overlays, FileName = common.FileName, Locations = locations, Highlight = common.Highlight, Surface = common.Surface,
             Fps = fps,
             Crf = entry.Int("crf", 0, 51) ?? 20,
             Preset = Preset(entry),

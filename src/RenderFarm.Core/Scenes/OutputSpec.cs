@@ -29,6 +29,9 @@ public abstract record OutputSpec
     /// <summary>Opaque sprites: a border in the item's class or cluster colour.</summary>
     public bool Border { get; init; }
 
+    /// <summary>Terrain: a smooth, lit height field through the items' heights under the spheres.</summary>
+    public bool Surface { get; init; }
+
     /// <summary>Null: by label when the dataset has labels, else by cluster (see <see cref="OutputChecks.ResolveColorBy"/>).</summary>
     public ColorBy? ColorBy { get; init; }
 

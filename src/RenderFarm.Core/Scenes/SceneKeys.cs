@@ -39,7 +39,7 @@ public static class SceneKeys
     public static readonly IReadOnlyList<string> Output =
     [
         "kind", "layout", "style", "size", "item_size", "size_units", "sprite_mode", "border", "color_by", "overlays", "file",
-        "paper", "orientation", "dpi", "fps", "crf", "preset", "timeline", "highlight",
+        "paper", "orientation", "dpi", "fps", "crf", "preset", "timeline", "highlight", "surface",
     ];
 
     public static readonly IReadOnlyList<string> Overlays = ["title", "legend", "cluster_labels", "caption"];

@@ -55,6 +55,9 @@ public sealed record PointLayer : FrameLayer
     public ReadOnlyMemory<float> Sizes { get; init; }
 
     public PointShading Shading { get; init; } = PointShading.Disc;
+
+    /// <summary>3-D layers: a lit height field under the items, made from their heights; null for none.</summary>
+    public TerrainSurface? Surface { get; init; }
 }
 
 /// <summary>How a sprite's thumbnail covers what is behind it.</summary>

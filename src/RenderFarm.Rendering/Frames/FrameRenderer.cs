@@ -27,8 +27,10 @@ public sealed unsafe class FrameRenderer : IDisposable
     private readonly Fence _fence;
     private readonly DescriptorPool _descriptorPool;
     private readonly LayerSlot[] _slots = new LayerSlot[MaxLayers];
+    private readonly LayerSlot _surfaceSlot;
     private readonly Dictionary<(string Shader, bool Depth), Pipeline> _pipelines = [];
     private readonly DepthOrder _depthOrder = new();
+    private readonly HeightField _heightField = new();
     private SplatRenderer? _splatter;
     private ManagedSplatter? _managed;
     private bool? _computeSupported;
@@ -67,6 +69,7 @@ public sealed unsafe class FrameRenderer : IDisposable
             VkCheck.Ok(vk.CreateFence(gpu.Device, in fenceInfo, null, out _fence), "vkCreateFence");
             _descriptorPool = CreateDescriptorPool();
             for (int i = 0; i < MaxLayers; i++) _slots[i] = new LayerSlot(gpu, AllocateInstanceSet());
+            _surfaceSlot = new LayerSlot(gpu, AllocateInstanceSet());
         }
         catch
         {
@@ -84,7 +87,8 @@ public sealed unsafe class FrameRenderer : IDisposable
     /// RENDERFARM_RENDER_PATH says otherwise) takes compute splatting on CPU devices for frames it
     /// can draw and draws faster, raster elsewhere; <see cref="RenderPath.Compute"/> takes it for
     /// every frame it can draw (orthographic, atlases on one sheet, Vulkan 1.1, bins within
-    /// <see cref="Splatting.SplatRenderer.MaxEntries"/>) and raster for the rest.
+    /// <see cref="Splatting.SplatRenderer.MaxEntries"/>) and raster for the rest. Frames with a
+    /// <see cref="TerrainSurface"/> always take raster, whatever the preference.
     /// </summary>
     public RenderPath PathPreference { get; set; } = RenderPaths.FromEnvironment();
 
@@ -111,13 +115,15 @@ public sealed unsafe class FrameRenderer : IDisposable
             throw new RenderingException($"The pixel buffer holds {rgba.Length} bytes; a {w}×{h} RGBA8 frame needs {w * h * 4}.");
 
         var transform = CameraTransform.WorldToClip(frame.Camera, area, out float pixelsPerUnit, out bool perspective);
-        if (WantsManaged(frame, perspective, pixelsPerUnit) && ManagedPath.Prepare(frame, area, pixelsPerUnit))
+        // A terrain surface is opaque, depth-writing geometry: only the raster path draws it.
+        var surfaceLayer = SurfaceUploader.Find(frame);
+        if (surfaceLayer is null && WantsManaged(frame, perspective, pixelsPerUnit) && ManagedPath.Prepare(frame, area, pixelsPerUnit))
         {
             _managed!.Render(frame, area, rgba);
             LastPath = RenderPath.Managed;
             return;
         }
-        if (WantsCompute(frame, perspective) && Splatter.Prepare(frame, transform, w, h, pixelsPerUnit, onlyWhereFaster: PathPreference != RenderPath.Compute))
+        if (surfaceLayer is null && WantsCompute(frame, perspective) && Splatter.Prepare(frame, transform, w, h, pixelsPerUnit, onlyWhereFaster: PathPreference != RenderPath.Compute))
         {
             RecordCompute(frame, w, h, pixelsPerUnit);
             Submit();
@@ -133,7 +139,9 @@ public sealed unsafe class FrameRenderer : IDisposable
             pushes[i] = LayerUploader.Upload(frame.Layers[i], _slots[i], transform, w, h, pixelsPerUnit, order);
         }
 
-        Record(frame, pushes, w, h, perspective);
+        SurfacePushConstants surface = surfaceLayer is null ? default
+            : SurfaceUploader.Upload(surfaceLayer, _heightField, _surfaceSlot, frame.Camera, transform);
+        Record(frame, pushes, surfaceLayer is null ? null : &surface, w, h, perspective);
         Submit();
         _target.CopyRows(w, h, rgba);
     }
@@ -191,7 +199,7 @@ public sealed unsafe class FrameRenderer : IDisposable
         VkCheck.Ok(vk.EndCommandBuffer(_cmd), "vkEndCommandBuffer");
     }
 
-    private void Record(FrameDescription frame, PushConstants* pushes, int w, int h, bool perspective)
+    private void Record(FrameDescription frame, PushConstants* pushes, SurfacePushConstants* surface, int w, int h, bool perspective)
     {
         var vk = _gpu.Vk;
         VkCheck.Ok(vk.ResetCommandBuffer(_cmd, 0), "vkResetCommandBuffer");
@@ -218,6 +226,7 @@ public sealed unsafe class FrameRenderer : IDisposable
         vk.CmdSetScissor(_cmd, 0, 1, in scissor);
 
         var stages = ShaderStageFlags.VertexBit | ShaderStageFlags.FragmentBit;
+        if (surface is not null) RecordSurface(surface, stages);
         for (int i = 0; i < frame.Layers.Count; i++)
         {
             var layer = frame.Layers[i];
@@ -250,6 +259,21 @@ public sealed unsafe class FrameRenderer : IDisposable
         VkCheck.Ok(vk.EndCommandBuffer(_cmd), "vkEndCommandBuffer");
     }
 
+    /// <summary>The terrain surface before every layer: it writes depth, so the spheres drawn after it test against it.</summary>
+    private void RecordSurface(SurfacePushConstants* surface, ShaderStageFlags stages)
+    {
+        var vk = _gpu.Vk;
+        _surfaceSlot.UpdateDescriptors();
+        var set = _surfaceSlot.Set;
+        vk.CmdBindPipeline(_cmd, PipelineBindPoint.Graphics, Pipeline(SurfaceShader, depth: true));
+        vk.CmdBindDescriptorSets(_cmd, PipelineBindPoint.Graphics, _layouts.PipelineLayout, 0, 1, &set, 0, null);
+        vk.CmdPushConstants(_cmd, _layouts.PipelineLayout, stages, 0, (uint)sizeof(SurfacePushConstants), surface);
+        uint quadsPerSide = surface->Resolution - 1;
+        vk.CmdDraw(_cmd, 6 * quadsPerSide * quadsPerSide, 1, 0, 0);
+    }
+
+    private const string SurfaceShader = "surface";
+
     private void Submit()
     {
         _gpu.SubmitAndWait(_cmd, _fence);
@@ -259,7 +283,7 @@ public sealed unsafe class FrameRenderer : IDisposable
     {
         if (!_pipelines.TryGetValue((shader, depth), out var pipeline))
         {
-            pipeline = PipelineFactory.Create(_gpu, _layouts, _target.RenderPass, _target.Samples, shader, depth);
+            pipeline = PipelineFactory.Create(_gpu, _layouts, _target.RenderPass, _target.Samples, shader, depth, depthWrite: shader == SurfaceShader);
             _pipelines[(shader, depth)] = pipeline;
         }
         return pipeline;
@@ -277,11 +301,12 @@ public sealed unsafe class FrameRenderer : IDisposable
 
     private DescriptorPool CreateDescriptorPool()
     {
-        var size = new DescriptorPoolSize(DescriptorType.StorageBuffer, 3 * MaxLayers);
+        // One set per layer slot and one for the terrain surface.
+        var size = new DescriptorPoolSize(DescriptorType.StorageBuffer, 3 * (MaxLayers + 1));
         var info = new DescriptorPoolCreateInfo
         {
             SType = StructureType.DescriptorPoolCreateInfo,
-            MaxSets = MaxLayers,
+            MaxSets = MaxLayers + 1,
             PoolSizeCount = 1,
             PPoolSizes = &size,
         };
@@ -311,6 +336,7 @@ public sealed unsafe class FrameRenderer : IDisposable
         lock (_gpu.QueueLock) vk.QueueWaitIdle(_gpu.Queue);
         foreach (var pipeline in _pipelines.Values) vk.DestroyPipeline(_gpu.Device, pipeline, null);
         foreach (var slot in _slots) slot?.Dispose();
+        _surfaceSlot?.Dispose();
         _splatter?.Dispose();
         if (_descriptorPool.Handle != 0) vk.DestroyDescriptorPool(_gpu.Device, _descriptorPool, null);
         if (_fence.Handle != 0) vk.DestroyFence(_gpu.Device, _fence, null);

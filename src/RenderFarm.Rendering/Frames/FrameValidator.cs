@@ -29,6 +29,8 @@ internal static class FrameValidator
         ArgumentNullException.ThrowIfNull(frame.Layers);
         if (frame.Layers.Count > maxLayers)
             throw new RenderingException($"A frame holds at most {maxLayers} layers, not {frame.Layers.Count}.");
+        if (frame.Layers.Count(l => l is PointLayer { Surface: not null }) > 1)
+            throw new RenderingException("A frame holds at most one terrain surface.");
         for (int i = 0; i < frame.Layers.Count; i++)
         {
             var layer = frame.Layers[i] ?? throw new RenderingException($"Layer {i} is null.");
@@ -47,6 +49,10 @@ internal static class FrameValidator
                         throw new RenderingException($"{name}: {points.Colors.Length} colours for {n} points; give one colour or one per point.");
                     if (points.Sizes.Length != 0 && points.Sizes.Length != n)
                         throw new RenderingException($"{name}: {points.Sizes.Length} sizes for {n} points; give none or one per point.");
+                    if (points.Surface is not null && points.Dimensions != 3)
+                        throw new RenderingException($"{name}: a terrain surface needs 3-D positions (its heights are the items' z).");
+                    if (points.Surface is { Resolution: < TerrainSurface.MinResolution or > TerrainSurface.MaxResolution } bad)
+                        throw new RenderingException($"{name}: the surface resolution must lie between {TerrainSurface.MinResolution} and {TerrainSurface.MaxResolution} nodes a side, not {bad.Resolution}.");
                     break;
                 case SpriteLayer sprites:
                     if (sprites.Cells.Length != n)

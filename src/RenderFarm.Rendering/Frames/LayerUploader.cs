@@ -21,6 +21,7 @@ internal static class LayerUploader
             PixelToNdc = new Vector2(2f / tileWidth, 2f / tileHeight),
             Size = world ? layer.Size * pixelsPerUnit : layer.Size,
             Dimensions = (uint)layer.Dimensions,
+            PixelsPerUnit = pixelsPerUnit,
             Flags = world ? PushConstants.WorldSize : 0,
         };
         if (n == 0) return pc;

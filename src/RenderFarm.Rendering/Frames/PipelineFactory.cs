@@ -13,7 +13,7 @@ namespace RenderFarm.Rendering.Frames;
 internal static unsafe class PipelineFactory
 {
     public static Pipeline Create(GpuContext gpu, SharedLayouts layouts, RenderPass pass, SampleCountFlags samples,
-        string shader, bool depthTest)
+        string shader, bool depthTest, bool depthWrite = false)
     {
         var vk = gpu.Vk;
         var vertex = gpu.CreateShader(ShaderLibrary.Load($"{shader}.vert"));
@@ -61,9 +61,9 @@ internal static unsafe class PipelineFactory
                 // Impostors have blended, anti-aliased edges: writing depth would let a near edge
                 // pixel hide the far item behind it and show the background instead. They are drawn
                 // back to front (DepthOrder) and only test against depth — what opaque geometry
-                // such as a terrain surface would write.
-                DepthTestEnable = depthTest,
-                DepthWriteEnable = false,
+                // such as a terrain surface (depthWrite) writes before them.
+                DepthTestEnable = depthTest || depthWrite,
+                DepthWriteEnable = depthWrite,
                 DepthCompareOp = CompareOp.LessOrEqual,
             };
             var blendAttachment = new PipelineColorBlendAttachmentState

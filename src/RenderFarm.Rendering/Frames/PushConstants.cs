@@ -22,7 +22,7 @@ internal struct PushConstants
     public float Threshold;
     public float BorderPixels;
     public float CellPixels;
-    private float _pad1;
+    public float PixelsPerUnit;
 
     public const uint ItemColors = 1, ItemSizes = 2, Spheres = 4, Opaque = 8, Tint = 16, WorldSize = 32, DecodeSrgb = 64;
 }

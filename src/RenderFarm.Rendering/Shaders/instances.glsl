@@ -24,7 +24,7 @@ layout(push_constant) uniform Push {
     float threshold;      // sprites: linear luminance at which threshold alpha reaches 1
     float borderPx;       // sprites: class-coloured border width in pixels
     float cellPx;         // sprites: the cell's side in atlas texels (mip level choice)
-    float pad1;
+    float pixelsPerUnit;  // pixels per world unit at depth 1 (perspective spheres: their world radius)
 } pc;
 
 const uint FLAG_ITEM_COLORS = 1u;   // colors[] has one entry per item (else colors[0] for all)

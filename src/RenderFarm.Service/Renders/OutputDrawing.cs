@@ -76,6 +76,7 @@ internal sealed class OutputDrawing
                 {
                     Positions = positions, Dimensions = dims, Colors = Colors, Size = ItemSize, SizeUnit = unit,
                     Shading = dims == 3 ? PointShading.Sphere : PointShading.Disc,
+                    Surface = _output.Surface && dims == 3 ? new TerrainSurface() : null,
                 };
         }
     }

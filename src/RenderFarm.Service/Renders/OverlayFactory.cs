@@ -1,8 +1,10 @@
+using System.Numerics;
 using RenderFarm.Core.Cameras;
 using RenderFarm.Core.Colors;
 using RenderFarm.Core.Scenes;
 using RenderFarm.Encoding.Overlays;
 using RenderFarm.Layouts.Pipeline;
+using RenderFarm.Rendering.Frames;
 using EncodedOverlay = RenderFarm.Encoding.Overlays.OverlaySpec;
 
 namespace RenderFarm.Service.Renders;
@@ -68,36 +70,42 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
 
     /// <summary>
     /// Cluster names at the centroids of <paramref name="positions"/> (clusters of the output's
-    /// layout), projected through an orthographic <paramref name="camera"/>; null for perspective
-    /// views (labels there would need the renderer's projection) or when the overlay is off.
+    /// layout; 2-D or 3-D, terrain raised), projected through <paramref name="camera"/> exactly as
+    /// the renderer projects the items, so a label sits on its cluster under an orthographic or a
+    /// perspective camera; a centroid behind a perspective camera gets no label. Null when the
+    /// overlay is off or the layout has no clusters.
     /// </summary>
     public EncodedOverlay? ClusterLabels(ReadOnlySpan<float> positions, int dims, CameraView camera, int width, int height)
     {
-        if (!output.Overlays.ClusterLabels || camera is not OrthographicCamera view || layout.Clusters.Length == 0)
+        if (!output.Overlays.ClusterLabels || layout.Clusters.Length == 0)
         {
             return null;
         }
 
         int k = layout.Clusters.Max() + 1;
-        var sums = new double[k * 2];
+        var sums = new double[k * 3];
         var counts = new int[k];
         for (int i = 0; i < layout.Clusters.Length; i++)
         {
             int c = layout.Clusters[i];
             if (c < 0) continue;
-            sums[2 * c] += positions[i * dims];
-            sums[2 * c + 1] += positions[i * dims + 1];
+            for (int d = 0; d < Math.Min(dims, 3); d++)
+            {
+                sums[3 * c + d] += positions[i * dims + d];
+            }
+
             counts[c]++;
         }
 
-        double pixelsPerUnit = height / view.WorldHeight;
         var labels = new List<ClusterLabel>();
         for (int c = 0; c < k; c++)
         {
             if (counts[c] == 0) continue;
-            double x = (sums[2 * c] / counts[c] - view.CenterX) * pixelsPerUnit + width / 2.0;
-            double y = height / 2.0 - (sums[2 * c + 1] / counts[c] - view.CenterY) * pixelsPerUnit;
-            labels.Add(new ClusterLabel(ItemColors.ClusterName(layouts, layout, c), (float)x, (float)y));
+            var centroid = new Vector3((float)(sums[3 * c] / counts[c]), (float)(sums[3 * c + 1] / counts[c]), (float)(sums[3 * c + 2] / counts[c]));
+            if (ScreenProjection.TryProject(camera, width, height, centroid, out Vector2 pixel))
+            {
+                labels.Add(new ClusterLabel(ItemColors.ClusterName(layouts, layout, c), pixel.X, pixel.Y));
+            }
         }
 
         return _theme with { Labels = labels };

@@ -33,6 +33,18 @@ public sealed class ReferenceImageTests(VulkanFixture vulkan)
     [InlineData(RenderPath.Compute)] // perspective: drawn by raster whatever the preference
     public void TerrainScene(RenderPath path) => Compare("terrain.png", TerrainFrame(), path, RenderPath.Raster);
 
+    // The same scene standing on its smooth height field: raster for every preference.
+    [Theory]
+    [InlineData(RenderPath.Raster)]
+    [InlineData(RenderPath.Managed)]
+    public void TerrainSurfaceScene(RenderPath path) => Compare("terrain_surface.png", TerrainSurfaceFrame(), path, RenderPath.Raster);
+
+    private static FrameDescription TerrainSurfaceFrame()
+    {
+        var frame = TerrainFrame();
+        return frame with { Layers = [(PointLayer)frame.Layers[0] with { Surface = new TerrainSurface { Resolution = 128 } }] };
+    }
+
     private static FrameDescription TerrainFrame()
     {
         // A 2-D grid of items raised by a smooth height, seen from above at an angle: lit spheres.
