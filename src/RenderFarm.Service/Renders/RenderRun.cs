@@ -23,7 +23,7 @@ namespace RenderFarm.Service.Renders;
 /// Each stage takes a progress sink and a cancellation token and prints nothing, so the command
 /// line shows bars and a job server can report progress its own way; <see cref="RunAllAsync"/> runs them all.
 /// </summary>
-public sealed class RenderRun : IDisposable
+public sealed partial class RenderRun : IDisposable
 {
     private readonly RenderOptions _options;
     private readonly DateTimeOffset _started = DateTimeOffset.UtcNow;
@@ -195,46 +195,6 @@ public sealed class RenderRun : IDisposable
         double imageSeconds = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds;
         Clock.Add(new StageTiming($"output {output.Name}", imageSeconds));
         OutputFileEntry entry = OutputFileEntry.Describe(output.Name, "image", path, _folder.Path) with { Width = image.Width, Height = image.Height, Seconds = imageSeconds };
-        _files.Add(entry);
-        return entry;
-    }
-
-    /// <summary>
-    /// Frames <paramref name="range"/> of one video into <paramref name="path"/>: a chunk, outside the run
-    /// folder and the manifest, encoded with the video's own settings so the chunks join by stream copy.
-    /// </summary>
-    public Task<Mp4Result> RenderChunkAsync(VideoOutputSpec video, FrameRange range, string path, IProgress<RenderProgress>? progress, CancellationToken cancellation)
-    {
-        OpenDevice();
-        ThumbnailAtlas? atlas = OutputDrawing.NeedsAtlas(video) ? Atlas(_device!, video) : null;
-        return VideoOutput.WriteAsync(_device!, Samples(_device!), video, Layouts, atlas, Plan.Scene.Render.Background, path, range, progress, cancellation);
-    }
-
-    /// <summary>
-    /// Joins a video's chunks, in frame order, into the run folder by stream copy and lists the video
-    /// as if rendered here; <paramref name="renderSeconds"/> is what rendering the chunks took.
-    /// </summary>
-    public async Task<OutputFileEntry> JoinChunksAsync(VideoOutputSpec video, IReadOnlyList<string> chunks, double renderSeconds, CancellationToken cancellation)
-    {
-        _folder ??= RunFolder.Create(Path.Combine(_options.OutputRoot, Plan.Scene.Name), Plan.SceneHash, _started);
-        string path = _folder.File(video.FileName);
-        Clock.Add(new StageTiming($"output {video.Name}", renderSeconds));
-        long start = System.Diagnostics.Stopwatch.GetTimestamp();
-        Mp4Result joined = await Mp4ChunkJoiner.JoinAsync(chunks, path, cancellation).ConfigureAwait(false);
-        Clock.Add(new StageTiming($"join {video.Name}", System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalSeconds));
-        return await AddVideoAsync(video, path, joined.FrameCount, renderSeconds, cancellation).ConfigureAwait(false);
-    }
-
-    /// <summary>Probes a finished video (frames counted by decoding) and lists it among the manifest's files.</summary>
-    private async Task<OutputFileEntry> AddVideoAsync(VideoOutputSpec video, string path, int frames, double seconds, CancellationToken cancellation)
-    {
-        long probeStart = System.Diagnostics.Stopwatch.GetTimestamp();
-        VideoProbeResult probe = await VideoProbe.ProbeAsync(path, countFrames: true, cancellation).ConfigureAwait(false);
-        Clock.Add(new StageTiming($"probe {video.Name}", System.Diagnostics.Stopwatch.GetElapsedTime(probeStart).TotalSeconds));
-        OutputFileEntry entry = OutputFileEntry.Describe(video.Name, "video", path, _folder!.Path) with
-        {
-            Width = video.Width, Height = video.Height, Frames = frames, Seconds = seconds, Probe = probe,
-        };
         _files.Add(entry);
         return entry;
     }

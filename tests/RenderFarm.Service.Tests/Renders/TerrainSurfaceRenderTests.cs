@@ -1,4 +1,5 @@
 using RenderFarm.Encoding.Probing;
+using RenderFarm.Service.Renders;
 using RenderFarm.Service.Tests.Cli;
 using RenderFarm.TestSupport;
 using SkiaSharp;
@@ -57,7 +58,7 @@ public sealed class TerrainSurfaceRenderTests : IDisposable
         string scene = RenderScenes.Write(_dir, Outputs);
         CliRun run = CliRun.Of(["render", scene, "--output", _dir.File("out"), "--cache", _dir.File("cache")]);
         Assert.True(run.ExitCode == 0, run.ToString());
-        string folder = Directory.GetDirectories(_dir.File("out/small")).Single(d => File.Exists(Path.Combine(d, "manifest.json")));
+        string folder = LatestPointer.Read(_dir.File("out/small")) ?? throw new InvalidOperationException("the render left no latest run");
 
         using var plain = SKBitmap.Decode(Path.Combine(folder, "plain.png"));
         using var ground = SKBitmap.Decode(Path.Combine(folder, "ground.png"));
