@@ -175,9 +175,11 @@ internal sealed unsafe partial class ManagedSplatter
     private static void Prefetch(ushort[] data, int length)
     {
         if (!Sse.IsSupported) return;
-        // Not pinned: a prefetch of an address the GC has since moved only wastes the fetch.
+        // Not pinned: a prefetch of an address the GC has since moved only wastes the fetch. Up to
+        // 4 KiB, a whole colour stamp at 12 px (1.6 KiB): with the first KiB only, its alpha plane
+        // still missed, and render + encode of the 70k morph ran at 71–76 ms a frame against 62–65.
         byte* start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(data));
-        long bytes = Math.Min(length * 2L, 1024);
+        long bytes = Math.Min(length * 2L, 4096);
         for (long offset = 0; offset < bytes; offset += 64) Sse.Prefetch0(start + offset);
     }
 
