@@ -39,6 +39,7 @@ public sealed class RenderSubmission(ServerSettings settings, RenderStore store,
                 Outputs = plan.Outputs.Select(o => o.Name).ToArray(),
                 RunFolder = Path.Combine(settings.OutputRoot, plan.Scene.Name, id),
                 CreatedUtc = now,
+                PreviousRunFolder = LatestPointer.Read(Path.Combine(settings.OutputRoot, plan.Scene.Name)),
             };
             // Saved before the first job can start, since jobs read it; saved again with the job ids.
             store.Save(record);

@@ -169,8 +169,10 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
         var run = RenderRun.Start(record.ScenePath, new RenderOptions
         {
             OutputRoot = outputRoot,
-            // Jobs write into scratch roots; the scene's runs and its latest link are beside the render's run folder.
+            // Jobs write into scratch roots; every job of the render starts from the run pinned at submission.
             SceneFolder = Path.GetDirectoryName(record.RunFolder),
+            PreviousRunFolder = record.PreviousRunFolder,
+            PinnedPrevious = true,
             CacheRoot = settings.CacheRoot,
             Only = only,
             CacheFlushEvery = settings.CacheFlushEvery,

@@ -25,6 +25,14 @@ public sealed record RenderRecord
     public required DateTimeOffset CreatedUtc { get; init; }
 
     /// <summary>
+    /// The run folder <c>latest</c> pointed at when the render was submitted, which its layouts start
+    /// from (null: none, a first run). Fixed at submission, not read by each job: another render of
+    /// the scene finishing meanwhile moves <c>latest</c>, and jobs (a video's chunks on several
+    /// workers) that started from different runs would draw different layouts.
+    /// </summary>
+    public string? PreviousRunFolder { get; init; }
+
+    /// <summary>
     /// The jobs, in order: embed, layouts, per output its job (posters) or its chunks and parked join
     /// (videos), the parked finalise. Empty until enqueued.
     /// </summary>

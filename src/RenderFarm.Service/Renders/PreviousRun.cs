@@ -16,6 +16,17 @@ public sealed record PreviousRun(string RunId, string Path, IReadOnlyDictionary<
             return null;
         }
 
+        return At(path);
+    }
+
+    /// <summary>The run in <paramref name="path"/>, or null when that folder is gone (its layouts unreadable then too).</summary>
+    public static PreviousRun? At(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            return null;
+        }
+
         string id = System.IO.Path.GetFileName(path);
         return new PreviousRun(id, path, LayoutOutputs.ReadPrevious(System.IO.Path.Combine(path, LayoutOutputs.Folder), id));
     }

@@ -12,6 +12,15 @@ public sealed record RenderOptions
     /// </summary>
     public string? SceneFolder { get; init; }
 
+    /// <summary>
+    /// The run a re-render starts from, when the caller fixed it (a job server pins it at submission);
+    /// null reads <c>latest</c> in the scene folder. See <see cref="PinnedPrevious"/>.
+    /// </summary>
+    public string? PreviousRunFolder { get; init; }
+
+    /// <summary>Whether <see cref="PreviousRunFolder"/> is to be used as given, null meaning "no previous run".</summary>
+    public bool PinnedPrevious { get; init; }
+
     /// <summary>The artifact cache (embeddings, layouts, thumbnails).</summary>
     public required string CacheRoot { get; init; }
 
