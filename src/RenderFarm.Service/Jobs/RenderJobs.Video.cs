@@ -34,13 +34,23 @@ public sealed partial class RenderJobs
             if (!chunks.IsDone(chunk))
             {
                 FrameRange range = ranges[chunk];
-                run.OpenDevice();
-                run.Embed(null, cancellation);
-                run.ComputeLayouts(null, cancellation);
-                run.BuildThumbnails(null, cancellation);
-                Mp4Result result = await run.RenderChunkAsync(video, range, chunks.Video(chunk),
-                    progress.For<RenderProgress>(p => ($"{output}: {p.Stage}", p.Done, p.Total)), cancellation).ConfigureAwait(false);
-                chunks.MarkDone(chunk, range, result);
+                try
+                {
+                    run.OpenDevice();
+                    run.Embed(null, cancellation);
+                    run.ComputeLayouts(null, cancellation);
+                    run.BuildThumbnails(null, cancellation);
+                    Mp4Result result = await run.RenderChunkAsync(video, range, chunks.Video(chunk),
+                        progress.For<RenderProgress>(p => ($"{output}: {p.Stage}", p.Done, p.Total)), cancellation).ConfigureAwait(false);
+                    chunks.MarkDone(chunk, range, result);
+                }
+                catch (OperationCanceledException) when (cancellation.IsCancellationRequested && store.Get(renderId).CancelRequestedUtc is not null)
+                {
+                    // The render was cancelled: no join will come for the chunks already made, and
+                    // finalise, which removes them after a join, never runs.
+                    DeleteFolder(Path.Combine(store.WorkFolder(record.Id), "chunks"));
+                    throw;
+                }
             }
 
             cancellation.ThrowIfCancellationRequested();

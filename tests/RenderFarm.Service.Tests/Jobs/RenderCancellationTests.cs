@@ -51,6 +51,7 @@ public sealed class RenderCancellationTests : IAsyncLifetime
         Assert.DoesNotContain(cancelled.Files, f => f.Name.EndsWith(".mp4", StringComparison.Ordinal));
         string scratch = Path.Combine(server.Settings.OutputRoot, ".renders", id, "scratch");
         Assert.True(!Directory.Exists(scratch) || Directory.GetFileSystemEntries(scratch).Length == 0, "the stopped job left its scratch folder");
+        Assert.False(Directory.Exists(Path.Combine(server.Settings.OutputRoot, ".renders", id, "chunks")), "the cancelled video's chunks were left behind");
         Assert.Equal(HttpStatusCode.Conflict, (await server.Client.DeleteAsync($"/api/renders/{id}")).StatusCode);
     }
 }
