@@ -25,7 +25,7 @@ public sealed class ScheduledRenderTests(RunningServer server)
         (string name, string scene, string dataset) = WriteGrowingScene(items: 60);
         // Noise of this test's own, so no other test's renders have put these images in the shared cache.
         int seed = Random.Shared.Next();
-        WriteNoiseIdx(dataset, 60, seed);
+        ServiceScenes.WriteNoiseIdx(dataset, 60, seed);
         Assert.Equal(HttpStatusCode.Created, (await server.Client.PostAsJsonAsync("/api/schedules", new ScheduleRequest(scene, EveryTwoSeconds, null))).StatusCode);
         try
         {
@@ -34,7 +34,7 @@ public sealed class ScheduledRenderTests(RunningServer server)
             await Finished(first.LastRenderId!);
             Assert.Equal((60, 60), Embedded(first.LastRenderId!));
 
-            WriteNoiseIdx(dataset, 61, seed);
+            ServiceScenes.WriteNoiseIdx(dataset, 61, seed);
             ScheduleRecord grown = await Schedule(name, s => s.LastRenderId is { } id && id != first.LastRenderId);
             await Finished(grown.LastRenderId!);
 
@@ -123,30 +123,6 @@ public sealed class ScheduledRenderTests(RunningServer server)
     {
         EmbedCounts counts = EmbedReport.Read(Path.Combine(new RenderStore(server.Settings.OutputRoot).WorkFolder(renderId), RenderJobs.EmbedReportFile)).Counts;
         return (counts.Embedded, counts.New);
-    }
-
-    /// <summary>
-    /// Seeded noise images as an IDX pair, written beside the dataset and moved into place, so the
-    /// schedule never reads a half-written file; a larger count keeps the first images, like a
-    /// dataset that grew.
-    /// </summary>
-    private static void WriteNoiseIdx(string folder, int count, int seed)
-    {
-        string staging = folder + ".staging";
-        Directory.CreateDirectory(staging);
-        var random = new Random(seed);
-        var images = Enumerable.Range(0, count).Select(_ =>
-        {
-            var pixels = new byte[28 * 28];
-            random.NextBytes(pixels);
-            return pixels;
-        }).ToArray();
-        IdxWriter.WriteImages(Path.Combine(staging, "train-images-idx3-ubyte"), 28, 28, images, gzip: false);
-        IdxWriter.WriteLabels(Path.Combine(staging, "train-labels-idx1-ubyte"), Enumerable.Range(0, count).Select(i => (byte)(i % 3)).ToArray(), gzip: false);
-        foreach (string file in Directory.GetFiles(staging))
-        {
-            File.Move(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
-        }
     }
 
     /// <summary>Fires the schedule and waits until it has recorded this firing.</summary>

@@ -41,18 +41,28 @@ internal static class ServiceScenes
         {outputs}
         """;
 
-    /// <summary>Seeded noise images in three classes as an IDX pair; a larger count keeps the first ones, like a dataset that grew.</summary>
-    public static void WriteNoiseIdx(string folder, int count)
+    /// <summary>
+    /// Seeded noise images in three classes as an IDX pair; a larger count keeps the first ones, like
+    /// a dataset that grew. Written beside the folder and moved in, so a schedule watching the
+    /// dataset never reads a half-written file.
+    /// </summary>
+    public static void WriteNoiseIdx(string folder, int count, int seed = 7)
     {
         Directory.CreateDirectory(folder);
-        var random = new Random(7);
+        string staging = folder + ".staging";
+        Directory.CreateDirectory(staging);
+        var random = new Random(seed);
         var images = Enumerable.Range(0, count).Select(_ =>
         {
             var pixels = new byte[28 * 28];
             random.NextBytes(pixels);
             return pixels;
         }).ToArray();
-        IdxWriter.WriteImages(Path.Combine(folder, "train-images-idx3-ubyte"), 28, 28, images, gzip: false);
-        IdxWriter.WriteLabels(Path.Combine(folder, "train-labels-idx1-ubyte"), Enumerable.Range(0, count).Select(i => (byte)(i % 3)).ToArray(), gzip: false);
+        IdxWriter.WriteImages(Path.Combine(staging, "train-images-idx3-ubyte"), 28, 28, images, gzip: false);
+        IdxWriter.WriteLabels(Path.Combine(staging, "train-labels-idx1-ubyte"), Enumerable.Range(0, count).Select(i => (byte)(i % 3)).ToArray(), gzip: false);
+        foreach (string file in Directory.GetFiles(staging))
+        {
+            File.Move(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        }
     }
 }
