@@ -13,7 +13,14 @@ namespace RenderFarm.Layouts.Umap;
 /// </summary>
 internal static class SpectralInitialization
 {
-    private const int MaxBasis = 200;
+    /// <summary>
+    /// Lanczos steps at most. On Fashion-MNIST 70k the top pair never met the tolerance even at 200
+    /// steps (ten tight clusters give ten eigenvalues near 1), and full re-orthogonalisation makes
+    /// the cost grow with the square of the steps: 3.4 s at 200, 1.1 s at 100. The layout only
+    /// starts from these directions (SGD then moves every point): at 100 steps trustworthiness and
+    /// 10-NN accuracy of the result were unchanged (0.9779 and 0.761 against 0.9774 and 0.762).
+    /// </summary>
+    private const int MaxBasis = 100;
     private const double Tolerance = 1e-5;
 
     /// <summary>Half the width of a component's grid cell, leaving a gap between neighbours.</summary>
