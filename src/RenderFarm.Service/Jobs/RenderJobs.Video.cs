@@ -21,9 +21,9 @@ public sealed partial class RenderJobs
     /// before the fan-in leaves nothing stuck: the chunk's next delivery does it.
     /// </summary>
     [Queue(RenderQueue)]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
+    [AutomaticRetry(Attempts = RenderAbandonment.Retries, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task ChunkAsync(string renderId, string output, int chunk, int framesPerChunk, PerformContext? context, CancellationToken cancellation) =>
-        RunAsync(context, cancellation, async progress =>
+        RunAsync(renderId, context, cancellation, async progress =>
         {
             RenderRecord record = store.Get(renderId);
             var chunks = new VideoChunks(store.WorkFolder(record.Id), output);
@@ -65,9 +65,9 @@ public sealed partial class RenderJobs
     /// long video's frames decodes all of it, work a render machine's one worker should account for.
     /// </summary>
     [Queue(RenderQueue)]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
+    [AutomaticRetry(Attempts = RenderAbandonment.Retries, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task JoinAsync(string renderId, string output, int framesPerChunk, PerformContext? context, CancellationToken cancellation) =>
-        RunAsync(context, cancellation, async progress =>
+        RunAsync(renderId, context, cancellation, async progress =>
         {
             RenderRecord record = store.Get(renderId);
             if (!File.Exists(OutputMarker(record.Id, output)))

@@ -28,9 +28,9 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
     public const string EmbedReportFile = "embed-report.json";
 
     [Queue(RenderQueue)]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
+    [AutomaticRetry(Attempts = RenderAbandonment.Retries, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task EmbedAsync(string renderId, PerformContext? context, CancellationToken cancellation) =>
-        RunAsync(context, cancellation, progress =>
+        RunAsync(renderId, context, cancellation, progress =>
         {
             RenderRecord record = store.Get(renderId);
             // The vectors stay in the cache; the embed stage's own files (embeddings.npy, report) go with the scratch.
@@ -44,9 +44,9 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
 
     /// <summary>Layouts and thumbnails: both land in the cache for the output jobs.</summary>
     [Queue(RenderQueue)]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
+    [AutomaticRetry(Attempts = RenderAbandonment.Retries, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task LayoutsAsync(string renderId, PerformContext? context, CancellationToken cancellation) =>
-        RunAsync(context, cancellation, progress =>
+        RunAsync(renderId, context, cancellation, progress =>
         {
             RenderRecord record = store.Get(renderId);
             using var scratch = new Scratch(ScratchRoot(record, "layouts"));
@@ -63,9 +63,9 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
     /// The last output to finish enqueues finalise.
     /// </summary>
     [Queue(RenderQueue)]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
+    [AutomaticRetry(Attempts = RenderAbandonment.Retries, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException), typeof(Rendering.RenderingException), typeof(Encoding.EncodingException)])]
     public Task OutputAsync(string renderId, string output, PerformContext? context, CancellationToken cancellation) =>
-        RunAsync(context, cancellation, async progress =>
+        RunAsync(renderId, context, cancellation, async progress =>
         {
             RenderRecord record = store.Get(renderId);
             string marker = OutputMarker(record.Id, output);
@@ -91,9 +91,9 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
     /// OUTPUT/&lt;scene&gt;/latest points at the run, and the scratch folders and chunks go.
     /// </summary>
     [Queue(LightQueue)]
-    [AutomaticRetry(Attempts = 2, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException)])]
+    [AutomaticRetry(Attempts = RenderAbandonment.Retries, DelaysInSeconds = [5, 30], ExceptOn = [typeof(RenderFarmException)])]
     public Task FinaliseAsync(string renderId, PerformContext? context, CancellationToken cancellation) =>
-        RunAsync(context, cancellation, _ =>
+        RunAsync(renderId, context, cancellation, _ =>
         {
             RenderRecord record = store.Get(renderId);
             string manifest = Path.Combine(record.RunFolder, RenderManifest.FileName);
@@ -142,8 +142,11 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
 
     private RenderFanIn FanIn => new(storage, client, store);
 
-    /// <summary>Marks the job's progress ended (done, stopped or failed) however it leaves.</summary>
-    private static async Task RunAsync(PerformContext? context, CancellationToken cancellation, Func<JobProgress, Task> work)
+    /// <summary>
+    /// Marks the job's progress ended (done, stopped or failed) however it leaves; a failure that
+    /// will not be retried also abandons the rest of the render (see <see cref="RenderAbandonment"/>).
+    /// </summary>
+    private async Task RunAsync(string renderId, PerformContext? context, CancellationToken cancellation, Func<JobProgress, Task> work)
     {
         var progress = new JobProgress(context);
         string outcome = "failed";
@@ -155,6 +158,11 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
             outcome = "stopped";
+            throw;
+        }
+        catch (Exception e) when (RenderAbandonment.IsFinal(e, context))
+        {
+            new RenderAbandonment(store, storage, client).DeleteTheRest(renderId, context?.BackgroundJob.Id);
             throw;
         }
         finally
