@@ -56,5 +56,21 @@ public static class RenderChain
     /// <summary>"chunk movie 2/5": the chunk's place among its video's, counted from 1.</summary>
     public static string ChunkStage(string output, int chunk, int chunks) => $"chunk {output} {chunk + 1}/{chunks}";
 
+    /// <summary>The output and chunk count of a <see cref="ChunkStage"/> label; false for any other stage.</summary>
+    public static bool TryParseChunkStage(string stage, out string output, out int chunks)
+    {
+        (output, chunks) = ("", 0);
+        int space = stage.LastIndexOf(' ');
+        int slash = stage.LastIndexOf('/');
+        if (!stage.StartsWith("chunk ", StringComparison.Ordinal) || space <= "chunk ".Length || slash < space
+            || !int.TryParse(stage.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture, out chunks))
+        {
+            return false;
+        }
+
+        output = stage["chunk ".Length..space];
+        return true;
+    }
+
     public static string JoinStage(string output) => "join " + output;
 }

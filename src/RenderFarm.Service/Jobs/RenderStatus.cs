@@ -13,8 +13,8 @@ public sealed record JobStatus(string Stage, string JobId, string State, JobProg
 /// queued → running → succeeded, or failed (a job failed after its retries), or cancelling →
 /// cancelled (cancelled only once no job of the chain is still executing). A join or finalise
 /// still <see cref="ParkedState">parked</see> counts as neither queued nor running: it waits for
-/// the jobs before it. The stage shown is the first running job's; a video's chunks may run on
-/// several workers at once.
+/// the jobs before it. The stage shown is the first running job's, or while a video's chunks run
+/// (on several workers at once), the video's over all its chunks (<see cref="ChunkedVideoProgress"/>).
 /// </summary>
 public sealed record RenderStatus(string State, string? Stage, double? Percent, double? EtaSeconds, string? Error, IReadOnlyList<JobStatus> Jobs)
 {
@@ -80,6 +80,11 @@ public sealed record RenderStatus(string State, string? Stage, double? Percent, 
         {
             bool started = jobs.Any(j => j.State == SucceededState.StateName);
             return new RenderStatus(started ? Running : Queued, null, null, null, null, jobs);
+        }
+
+        if (current.State == ProcessingState.StateName && ChunkedVideoProgress.Of(current, jobs) is { } video)
+        {
+            return new RenderStatus(Running, video.Stage, video.Percent, video.EtaSeconds, null, jobs);
         }
 
         string stage = current.State == ScheduledState.StateName
