@@ -82,7 +82,8 @@ public sealed record RenderStatus(string State, string? Stage, double? Percent, 
             return new RenderStatus(started ? Running : Queued, null, null, null, null, jobs);
         }
 
-        if (current.State == ProcessingState.StateName && ChunkedVideoProgress.Of(current, jobs) is { } video)
+        // Once a chunk draws frames (its progress is live); before that its stage is its own label.
+        if (current.State == ProcessingState.StateName && current.Progress is { Ended: false } && ChunkedVideoProgress.Of(current, jobs) is { } video)
         {
             return new RenderStatus(Running, video.Stage, video.Percent, video.EtaSeconds, null, jobs);
         }
