@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using RenderFarm.Core.Colors;
 
 namespace RenderFarm.Rendering.Frames;
@@ -43,6 +44,12 @@ internal sealed class HeightField
     private float[] _wideScratch = [];
     private float[] _kernel = [];
 
+    /// <summary>What the field was last built from: an orbit or a hold redraws the same items, and the field changes only with them.</summary>
+    private float[] _builtPositions = [];
+    private Rgba8[] _builtColors = [];
+    private TerrainSurface? _builtSurface;
+    private int _builtDimensions;
+
     public int Resolution { get; private set; }
 
     /// <summary>Node (i, j) height, row j first: Heights[j · Resolution + i].</summary>
@@ -60,8 +67,16 @@ internal sealed class HeightField
     public void Build(PointLayer layer, TerrainSurface surface)
     {
         int r = surface.Resolution, n = layer.Count, dims = layer.Dimensions;
-        Allocate(r);
         var positions = layer.Positions.Span;
+        if (Resolution == r && surface == _builtSurface && dims == _builtDimensions
+            && positions.SequenceEqual(_builtPositions) && MemoryMarshal.AsBytes(layer.Colors.Span).SequenceEqual(MemoryMarshal.AsBytes(_builtColors.AsSpan())))
+        {
+            return;
+        }
+
+        Allocate(r);
+        // Cleared first: a build that throws half-way must not pass for the last one.
+        _builtSurface = null;
         float minX = float.MaxValue, maxX = float.MinValue, minY = float.MaxValue, maxY = float.MinValue, baseZ = float.MaxValue;
         for (int i = 0; i < n; i++)
         {
@@ -93,6 +108,12 @@ internal sealed class HeightField
         Blur(ref _wide, ref _wideScratch, WideChannels, wideSigma / Cell.X, horizontal: true);
         Blur(ref _wide, ref _wideScratch, WideChannels, wideSigma / Cell.Y, horizontal: false);
         Normalise(baseZ, surface.BaseColor);
+        // Copied into arrays kept from frame to frame: a morph rebuilds every frame.
+        if (_builtPositions.Length != positions.Length) _builtPositions = new float[positions.Length];
+        if (_builtColors.Length != layer.Colors.Length) _builtColors = new Rgba8[layer.Colors.Length];
+        positions.CopyTo(_builtPositions);
+        layer.Colors.Span.CopyTo(_builtColors);
+        (_builtSurface, _builtDimensions) = (surface, dims);
     }
 
     private void Allocate(int resolution)

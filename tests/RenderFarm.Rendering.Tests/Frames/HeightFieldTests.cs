@@ -55,6 +55,32 @@ public sealed class HeightFieldTests
         Pixels.AssertNear(grey, field.Colors[0], 2, "corner");
     }
 
+    /// <summary>The field is kept while the items stay (an orbit) and built again as soon as they move or recolour.</summary>
+    [Fact]
+    public void Build_FollowsTheItemsFrameAfterFrame()
+    {
+        var field = new HeightField();
+        var surface = new TerrainSurface { Resolution = 64 };
+        PointLayer[] frames =
+        [
+            Layer(20, (x, y) => 1, (x, y) => Palette.ForIndex(0)),
+            Layer(20, (x, y) => 1, (x, y) => Palette.ForIndex(0)),
+            Layer(20, (x, y) => 1 + 0.1f * x, (x, y) => Palette.ForIndex(0)),
+            Layer(20, (x, y) => 1 + 0.1f * x, (x, y) => Palette.ForIndex(2)),
+        ];
+        foreach (PointLayer frame in frames)
+        {
+            field.Build(frame, surface);
+            HeightField fresh = Build(frame, 64);
+            Assert.Equal(fresh.Heights, field.Heights);
+            Assert.Equal(fresh.Colors, field.Colors);
+        }
+
+        // The frames did differ: a kept field would have failed above.
+        Assert.NotEqual(Build(frames[0], 64).Heights, field.Heights);
+        Assert.NotEqual(Build(frames[2], 64).Colors, field.Colors);
+    }
+
     private static PointLayer Layer(int side, Func<int, int, float> height, Func<int, int, Rgba8> color)
     {
         var xyz = new List<float>();
