@@ -48,7 +48,7 @@ public sealed partial class RenderJobs
                 {
                     // The render was cancelled: no join will come for the chunks already made, and
                     // finalise, which removes them after a join, never runs.
-                    DeleteFolder(Path.Combine(store.WorkFolder(record.Id), "chunks"));
+                    DeleteFolder(VideoChunks.RootOf(store.WorkFolder(record.Id)));
                     throw;
                 }
             }

@@ -103,9 +103,9 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
                 AtomicFile.WriteAllText(manifest, ManifestMerger.Merge(record, parts, DateTimeOffset.UtcNow));
             }
 
-            LatestPointer.Update(new RunFolder(Path.GetDirectoryName(record.RunFolder)!, Path.GetFileName(record.RunFolder), record.RunFolder));
+            LatestPointer.Update(RunFolder.At(record.RunFolder));
             DeleteFolder(Path.Combine(store.WorkFolder(record.Id), "scratch"));
-            DeleteFolder(Path.Combine(store.WorkFolder(record.Id), "chunks"));
+            DeleteFolder(VideoChunks.RootOf(store.WorkFolder(record.Id)));
             return Task.CompletedTask;
         });
 
@@ -178,7 +178,6 @@ public sealed partial class RenderJobs(ServerSettings settings, RenderStore stor
         {
             OutputRoot = outputRoot,
             // Jobs write into scratch roots; every job of the render starts from the run pinned at submission.
-            SceneFolder = Path.GetDirectoryName(record.RunFolder),
             PreviousRunFolder = record.PreviousRunFolder,
             PinnedPrevious = true,
             CacheRoot = settings.CacheRoot,

@@ -18,7 +18,10 @@ public sealed class VideoChunks(string workFolder, string output)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public string Folder { get; } = Path.Combine(workFolder, "chunks", output);
+    public string Folder { get; } = Path.Combine(RootOf(workFolder), output);
+
+    /// <summary>Every video's chunks of one render, removed once no join will take them (finalise, a cancellation).</summary>
+    public static string RootOf(string workFolder) => Path.Combine(workFolder, "chunks");
 
     public string Video(int chunk) => Path.Combine(Folder, $"{chunk:D5}.mp4");
 

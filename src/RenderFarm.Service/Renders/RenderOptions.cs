@@ -7,18 +7,13 @@ public sealed record RenderOptions
     public required string OutputRoot { get; init; }
 
     /// <summary>
-    /// Where the scene's runs and its <c>latest</c> link live, which a re-render starts from; null
-    /// means OUTPUT/&lt;scene&gt;. A job server that renders into scratch folders names the real one.
-    /// </summary>
-    public string? SceneFolder { get; init; }
-
-    /// <summary>
-    /// The run a re-render starts from, when the caller fixed it (a job server pins it at submission);
-    /// null reads <c>latest</c> in the scene folder. See <see cref="PinnedPrevious"/>.
+    /// With <see cref="PinnedPrevious"/>, the run a re-render starts from, as the caller fixed it (a job
+    /// server pins it at submission), null meaning none; otherwise unused, and the run
+    /// OUTPUT/&lt;scene&gt;/latest points at is read when the layouts are computed.
     /// </summary>
     public string? PreviousRunFolder { get; init; }
 
-    /// <summary>Whether <see cref="PreviousRunFolder"/> is to be used as given, null meaning "no previous run".</summary>
+    /// <summary>Whether <see cref="PreviousRunFolder"/> is used as given rather than <c>latest</c> read.</summary>
     public bool PinnedPrevious { get; init; }
 
     /// <summary>The artifact cache (embeddings, layouts, thumbnails).</summary>

@@ -92,7 +92,7 @@ public sealed partial class RenderRun : IDisposable
         LayoutInput input = Cli.LayoutInputs.From(embedded);
         PreviousRun? previous = _options.PinnedPrevious
             ? _options.PreviousRunFolder is { } pinned ? PreviousRun.At(pinned) : null
-            : PreviousRun.Find(_options.SceneFolder ?? Path.Combine(_options.OutputRoot, Plan.Scene.Name));
+            : PreviousRun.Find(Path.Combine(_options.OutputRoot, Plan.Scene.Name));
         IReadOnlyList<LayoutResult> results = Clock.Time("layouts",
             () => LayoutRunner.Run(input, Plan.Scene.Layouts, new ArtifactStore(_options.CacheRoot), progress, cancellation, previous: previous?.Layouts));
         _layouts = new LayoutSet(input, results) { Changes = ItemChanges.Between(previous, input.Ids) };

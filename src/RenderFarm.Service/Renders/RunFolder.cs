@@ -28,5 +28,9 @@ public sealed record RunFolder(string SceneFolder, string RunId, string Path)
         }
     }
 
+    /// <summary>An existing run folder from its path (OUTPUT/&lt;scene&gt;/&lt;run&gt;).</summary>
+    public static RunFolder At(string path) =>
+        new(System.IO.Path.GetDirectoryName(path)!, System.IO.Path.GetFileName(path), path);
+
     public string File(string name) => System.IO.Path.Combine(Path, name);
 }

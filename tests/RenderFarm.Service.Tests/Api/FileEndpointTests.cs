@@ -35,7 +35,7 @@ public sealed class FileEndpointTests(RunningServer server)
 
         // OUTPUT/<scene>/latest is a relative link to the run folder, as the render pipeline writes it.
         string sceneFolder = Path.Combine(server.Settings.OutputRoot, scene);
-        LatestPointer.Update(new RunFolder(sceneFolder, done.Id, Path.Combine(sceneFolder, done.Id)));
+        LatestPointer.Update(RunFolder.At(Path.Combine(sceneFolder, done.Id)));
         Assert.Equal(png, await server.Client.GetByteArrayAsync($"/files/{scene}/latest/poster.png"));
         HttpResponseMessage manifest = await server.Client.GetAsync($"/files/{scene}/latest/manifest.json");
         Assert.Equal("application/json", manifest.Content.Headers.ContentType?.MediaType);
