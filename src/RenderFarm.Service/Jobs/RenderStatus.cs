@@ -69,9 +69,10 @@ public sealed record RenderStatus(string State, string? Stage, double? Percent, 
             return new RenderStatus(Succeeded, null, 100, 0, null, jobs);
         }
 
-        if (jobs.Any(j => j.State == DeletedState.StateName))
+        // Deleted from the dashboard rather than through the API; not while a job is still processing:
+        // a job failing for good deletes the rest of its render a moment before it turns Failed itself.
+        if (jobs.Any(j => j.State == DeletedState.StateName) && !jobs.Any(j => j.State == ProcessingState.StateName))
         {
-            // Deleted from the dashboard rather than through the API.
             return new RenderStatus(executing ? Cancelling : Cancelled, null, null, null, null, jobs);
         }
 
