@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using RenderFarm.Service.Api;
 using RenderFarm.Service.Jobs;
@@ -21,16 +20,17 @@ public sealed class PinnedPreviousRunTests(RunningServer server)
     {
         string name = "pinned-" + Guid.NewGuid().ToString("N")[..8];
         string scene = ServiceScenes.Poster(name);
-        RenderView first = await Succeeded(await Submitted(scene));
+        RenderView first = await Succeeded(await server.SubmitAccepted(scene));
         string sceneFolder = Path.Combine(server.Settings.OutputRoot, name);
         var renders = new RenderStore(server.Settings.OutputRoot);
         string firstFolder = renders.Get(first.Id).RunFolder;
         Assert.Equal(firstFolder, LatestPointer.Read(sceneFolder));
 
         // A long video holds the one render worker, so the second render waits in the queue...
-        string blocker = await Submitted(ServiceScenes.LongVideo("blocker-" + name));
-        await server.WaitFor(blocker, v => v.State == "running");
-        string second = await Submitted(scene);
+        string blocker = await server.SubmitAccepted(ServiceScenes.LongVideo("blocker-" + name));
+        // Its chunks drawing frames: all of them are queued, ahead of anything submitted now.
+        await server.WaitFor(blocker, v => v.Stage?.StartsWith("movie:", StringComparison.Ordinal) == true);
+        string second = await server.SubmitAccepted(scene);
         Assert.Equal(firstFolder, renders.Get(second).PreviousRunFolder);
 
         // ...while latest moves to a newer run of the scene (one with no layouts kept).
@@ -43,13 +43,6 @@ public sealed class PinnedPreviousRunTests(RunningServer server)
         JsonElement changes = manifest.RootElement.GetProperty("inputs").GetProperty("changes");
         Assert.Equal(Path.GetFileName(firstFolder), changes.GetProperty("previous_run").GetString());
         Assert.Equal((0, 200, 0), (changes.GetProperty("new").GetInt32(), changes.GetProperty("kept").GetInt32(), changes.GetProperty("removed").GetInt32()));
-    }
-
-    private async Task<string> Submitted(string scene)
-    {
-        HttpResponseMessage response = await server.Submit(scene);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<RenderView>())!.Id;
     }
 
     private async Task<RenderView> Succeeded(string id)

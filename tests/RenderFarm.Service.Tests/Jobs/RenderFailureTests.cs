@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Hangfire.States;
 using RenderFarm.Service.Api;
 using RenderFarm.Service.Tests.Server;
@@ -21,9 +20,10 @@ public sealed class RenderFailureTests(RunningServer server)
         await File.WriteAllTextAsync(scene, ServiceScenes.LongVideo(name));
 
         // A long video holds the one render worker while the scene file changes under the queued render...
-        string blocker = await Submitted(new RenderRequest(null, ServiceScenes.LongVideo("blocker-" + name)));
-        await server.WaitFor(blocker, v => v.State == "running");
-        string id = await Submitted(new RenderRequest(scene, null));
+        string blocker = await server.SubmitAccepted(new RenderRequest(null, ServiceScenes.LongVideo("blocker-" + name)));
+        // Its chunks drawing frames: all of them are queued, ahead of anything submitted now.
+        await server.WaitFor(blocker, v => v.Stage?.StartsWith("movie:", StringComparison.Ordinal) == true);
+        string id = await server.SubmitAccepted(new RenderRequest(scene, null));
         await File.AppendAllTextAsync(scene, "# edited after submission\n");
         Assert.Equal(HttpStatusCode.Accepted, (await server.Client.DeleteAsync($"/api/renders/{blocker}")).StatusCode);
 
@@ -36,12 +36,5 @@ public sealed class RenderFailureTests(RunningServer server)
         Assert.Equal(FailedState.StateName, embed.State);
         Assert.True(failed.Jobs.Count > 4, "a video render has embed, layouts, chunks, a join and finalise");
         Assert.All(failed.Jobs.Where(j => j.Stage != "embed"), j => Assert.Equal(DeletedState.StateName, j.State));
-    }
-
-    private async Task<string> Submitted(RenderRequest request)
-    {
-        HttpResponseMessage response = await server.Client.PostAsJsonAsync("/api/renders", request);
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<RenderView>())!.Id;
     }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -82,6 +83,16 @@ public sealed class RunningServer : IAsyncLifetime
 
     public async Task<HttpResponseMessage> Submit(string sceneYaml) =>
         await Client.PostAsJsonAsync("/api/renders", new RenderRequest(null, sceneYaml));
+
+    /// <summary>Submits a render, asserts the 202, and returns its id.</summary>
+    public async Task<string> SubmitAccepted(RenderRequest request)
+    {
+        HttpResponseMessage response = await Client.PostAsJsonAsync("/api/renders", request);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<RenderView>())!.Id;
+    }
+
+    public Task<string> SubmitAccepted(string sceneYaml) => SubmitAccepted(new RenderRequest(null, sceneYaml));
 
     public async Task<RenderView> Get(string id) =>
         (await Client.GetFromJsonAsync<RenderView>($"/api/renders/{id}"))!;

@@ -64,5 +64,7 @@ internal static class ServiceScenes
         {
             File.Move(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
         }
+
+        Directory.Delete(staging);
     }
 }
