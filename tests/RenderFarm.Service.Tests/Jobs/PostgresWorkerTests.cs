@@ -57,8 +57,10 @@ public sealed class PostgresWorkerTests(LocalPostgres postgres) : IClassFixture<
     [Fact]
     public async Task AVideoStillCompletesWhenItsWorkerIsKilledMidRender()
     {
-        const int Frames = 360;
-        const int FramesPerChunk = 120;
+        // Chunks of 3,000 held frames take seconds each: a chunk of 120 could end in the moment
+        // between seeing it render and the kill, and then no chunk would have been killed mid-way.
+        const int Frames = 9000;
+        const int FramesPerChunk = 3000;
         TimeSpan invisibility = TimeSpan.FromSeconds(10);
         RunningServer server = RunningServer.With(s => s with
         {
