@@ -10,7 +10,7 @@ namespace RenderFarm.Layouts.Umap;
 /// (Hogwild: collisions are rare and only add noise, as in umap's parallel mode); deterministic mode
 /// runs one thread with one seeded generator, so a seed always gives the same layout.
 /// </summary>
-internal sealed class UmapOptimizer
+internal sealed partial class UmapOptimizer
 {
     private const float Clip = 4f;
 
@@ -90,6 +90,19 @@ internal sealed class UmapOptimizer
 
     /// <summary>One epoch over edges [start, end): attraction along due edges, then their negative samples.</summary>
     private void RunBlock(int start, int end, int epoch, float alpha, ref FastRandom random)
+    {
+        if (settings.Dims == 2)
+        {
+            RunBlockPlanar(start, end, epoch, alpha, ref random);
+        }
+        else
+        {
+            RunBlockAnyDims(start, end, epoch, alpha, ref random);
+        }
+    }
+
+    /// <summary>The general epoch, for 3-D (and any other) layouts.</summary>
+    private void RunBlockAnyDims(int start, int end, int epoch, float alpha, ref FastRandom random)
     {
         int dims = settings.Dims;
         float a = settings.A, b = settings.B;
