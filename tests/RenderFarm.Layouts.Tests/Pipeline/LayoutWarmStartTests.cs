@@ -22,7 +22,8 @@ public sealed class LayoutWarmStartTests(ITestOutputHelper output) : IDisposable
     public void Dispose() => _dir.Dispose();
 
     [Theory]
-    [InlineData("umap", "    n_epochs: 200\n")]
+    // Deterministic: with threads, how two edge blocks interleave changes the cold run's shift (2.6–5.9 %) from run to run.
+    [InlineData("umap", "    n_epochs: 200\n    deterministic: true\n")]
     [InlineData("tsne", "    n_iter: 300\n")]
     public void Rerender_WithAddedAndRemovedItems_KeepsTheOldPositionsAndPlacesTheNewOnesAmongTheirClass(string method, string parameters)
     {
