@@ -41,7 +41,7 @@ internal sealed class DiscStamps
             {
                 float dx = col - Reach + 0.5f - fx;
                 float coverage = Math.Clamp(radius - MathF.Sqrt(dx * dx + dy * dy) + 0.5f, 0f, 1f);
-                stamp.Set(0, row, col, coverage);
+                stamp.SetMask(row, col, coverage);
             }
         }
         return stamp;

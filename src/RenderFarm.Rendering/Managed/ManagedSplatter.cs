@@ -102,8 +102,8 @@ internal sealed unsafe partial class ManagedSplatter
         int w = area.Rect.Width, h = area.Rect.Height;
         int bands = (h + BandCompositor.BandHeight - 1) / BandCompositor.BandHeight;
         var bg = frame.Background;
-        var background = new[] { SrgbTables.Decode[bg.R], SrgbTables.Decode[bg.G], SrgbTables.Decode[bg.B], bg.A / 255f };
-        // Over an opaque background alpha stays 1 whatever is drawn: its plane is neither blended nor read.
+        ulong background = Pack(SrgbTables.Decode[bg.R], SrgbTables.Decode[bg.G], SrgbTables.Decode[bg.B], bg.A / 255f);
+        // Over an opaque background alpha stays 65535 whatever is drawn: it is written as 255, not read.
         bool alpha = bg.A != 255;
         int layerCount = frame.Layers.Count;
         fixed (byte* output = rgba)
@@ -114,7 +114,7 @@ internal sealed unsafe partial class ManagedSplatter
             {
                 int y0 = band * BandCompositor.BandHeight, rows = Math.Min(BandCompositor.BandHeight, h - y0);
                 compositor.Clear(rows, background);
-                for (int l = 0; l < layerCount; l++) DrawBand(compositor, _layers[l], band, y0, rows, alpha);
+                for (int l = 0; l < layerCount; l++) DrawBand(compositor, _layers[l], band, y0, rows);
                 compositor.Encode(rows, new Span<byte>(outputBase + (long)y0 * w * 4, rows * w * 4), alpha);
                 return compositor;
             }, _compositors.Add);
@@ -130,13 +130,11 @@ internal sealed unsafe partial class ManagedSplatter
         return new BandCompositor(width);
     }
 
-    private static void DrawBand(BandCompositor compositor, PlacedLayer layer, int band, int y0, int rows, bool alpha)
+    private static void DrawBand(BandCompositor compositor, PlacedLayer layer, int band, int y0, int rows)
     {
         var shape = layer.Shape;
         if (shape is null) return;
-        var tint = stackalloc Vector256<float>[4];
-        var planes = stackalloc ushort*[5];
-        int size = shape.Size, stride = shape.Stride, planeCount = shape.PlaneCount;
+        int size = shape.Size, stride = shape.Stride, maskStart = shape.MaskStart, span = BandCompositor.Span(size);
         bool hasColor = shape.HasColor, hasMask = shape.HasMask;
         int end = layer.BandStarts[band + 1];
         var entries = layer.Entries;
@@ -144,23 +142,15 @@ internal sealed unsafe partial class ManagedSplatter
         {
             if (e + PrefetchDistance < end) Prefetch(layer.Data[entries[e + PrefetchDistance]]!, shape.Data.Length);
             int item = entries[e];
-            var t = layer.Tint(item);
-            tint[0] = Vector256.Create(t.X); tint[1] = Vector256.Create(t.Y); tint[2] = Vector256.Create(t.Z); tint[3] = Vector256.Create(t.W);
             int top = layer.Y[item], x = layer.X[item];
             int first = Math.Max(top, y0), last = Math.Min(top + size, y0 + rows);
+            int stampRow = first - top, row = first - y0, count = last - first;
             fixed (ushort* data = layer.Data[item])
             {
-                for (int y = first; y < last; y++)
-                {
-                    int stampRow = y - top;
-                    if (!hasColor)
-                    {
-                        compositor.BlendMask(data + stampRow * stride, stride, y - y0, x, tint, alpha);
-                        continue;
-                    }
-                    for (int p = 0; p < planeCount; p++) planes[p] = data + (p * size + stampRow) * stride;
-                    compositor.BlendColor(planes, hasMask, stride, y - y0, x, tint, alpha);
-                }
+                ushort* colour = data + stampRow * stride * 4, mask = data + maskStart + stampRow * stride;
+                if (!hasColor) compositor.BlendMask(mask, stride, span, row, count, x, layer.Tint(item));
+                else if (hasMask) compositor.BlendBordered(colour, mask, stride, span, row, count, x, layer.Tint(item));
+                else compositor.BlendColor(colour, stride, span, row, count, x);
             }
         }
     }
@@ -183,10 +173,14 @@ internal sealed unsafe partial class ManagedSplatter
         for (long offset = 0; offset < bytes; offset += 64) Sse.Prefetch0(start + offset);
     }
 
-    /// <summary>The premultiplied tint of a colour, scaled for raw 16-bit mask values.</summary>
-    private static Vector4 Premultiplied(Rgba8 c, bool opaque = false)
+    /// <summary>The premultiplied tint of a colour as a compositor pixel (see <see cref="PlacedLayer.Tints"/>).</summary>
+    private static ulong Premultiplied(Rgba8 c, bool opaque = false)
     {
         float a = opaque ? 1f : c.A / 255f;
-        return new Vector4(SrgbTables.Decode[c.R] * a, SrgbTables.Decode[c.G] * a, SrgbTables.Decode[c.B] * a, a) / Stamp.Scale;
+        return Pack(SrgbTables.Decode[c.R] * a, SrgbTables.Decode[c.G] * a, SrgbTables.Decode[c.B] * a, a);
     }
+
+    /// <summary>Linear R, G, B, A (0..1) as one compositor pixel: four 16-bit values, R lowest.</summary>
+    private static ulong Pack(float r, float g, float b, float a) =>
+        Stamp.Quantise(r) | (ulong)Stamp.Quantise(g) << 16 | (ulong)Stamp.Quantise(b) << 32 | (ulong)Stamp.Quantise(a) << 48;
 }

@@ -1,5 +1,3 @@
-using System.Numerics;
-
 namespace RenderFarm.Rendering.Managed;
 
 /// <summary>
@@ -24,8 +22,11 @@ internal sealed class PlacedLayer
     public int[] X = [];
     public int[] Y = [];
 
-    /// <summary>Premultiplied linear (r·a, g·a, b·a, a) / 65535 per item; one entry for all when <see cref="OneTint"/>.</summary>
-    public Vector4[] Tints = [];
+    /// <summary>
+    /// Premultiplied linear (r·a, g·a, b·a, a) per item as four 16-bit values, R lowest — one
+    /// compositor pixel, broadcast as is; one entry for all when <see cref="OneTint"/>.
+    /// </summary>
+    public ulong[] Tints = [];
     public bool OneTint;
 
     public int[] BandStarts = [];
@@ -48,10 +49,10 @@ internal sealed class PlacedLayer
 
     public void SetTints(int count)
     {
-        if (Tints.Length < count) Tints = new Vector4[count];
+        if (Tints.Length < count) Tints = new ulong[count];
     }
 
-    public Vector4 Tint(int item) => Tints[OneTint ? 0 : item];
+    public ulong Tint(int item) => Tints[OneTint ? 0 : item];
 
     /// <summary>Lists each placed item under every band of <paramref name="bandHeight"/> rows its stamp touches.</summary>
     public void Bin(int bands, int bandHeight, int height)

@@ -82,7 +82,7 @@ internal sealed class SpriteStamps
                     float fromEdgePx = (1 - MathF.Max(MathF.Abs(lx), MathF.Abs(ly))) * 0.5f * side;
                     if (fromEdgePx < Key.BorderPx)
                     {
-                        stamp.Set(stamp.MaskPlane, row, col, 1f);
+                        stamp.SetMask(row, col, 1f);
                         continue;
                     }
                 }
@@ -94,13 +94,10 @@ internal sealed class SpriteStamps
                 }
                 if (Key.MaskOnly)
                 {
-                    stamp.Set(0, row, col, a);
+                    stamp.SetMask(row, col, a);
                     continue;
                 }
-                stamp.Set(0, row, col, r * a);
-                stamp.Set(1, row, col, g * a);
-                stamp.Set(2, row, col, b * a);
-                stamp.Set(3, row, col, a);
+                stamp.SetColor(row, col, r * a, g * a, b * a, a);
             }
         }
         return stamp;
