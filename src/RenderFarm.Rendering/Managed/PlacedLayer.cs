@@ -6,16 +6,17 @@ namespace RenderFarm.Rendering.Managed;
 /// (a count, a prefix sum and a scatter, so the lists never depend on threads). Arrays are kept
 /// and reused from frame to frame.
 /// </summary>
-internal sealed class PlacedLayer
+internal sealed unsafe class PlacedLayer
 {
     public Stamp?[] Stamps = [];
 
     /// <summary>
-    /// Each item's stamp pixels, beside <see cref="Stamps"/>: every stamp of a layer has the same
-    /// shape (<see cref="Shape"/>), so the blend loop reads only this array reference per item —
-    /// not the stamp object, one more cache miss among 100+ MB of stamps.
+    /// Each item's stamp pixels (<see cref="Stamp.Pixels"/>), beside <see cref="Stamps"/>, which
+    /// keeps their memory: every stamp of a layer has the same shape (<see cref="Shape"/>), so the
+    /// blend loop reads only this address per item — not the stamp object, one more cache miss
+    /// among 100+ MB of stamps.
     /// </summary>
-    public ushort[]?[] Data = [];
+    public nint[] Pixels = [];
 
     /// <summary>A stamp of this layer, for its size, stride and planes.</summary>
     public Stamp? Shape;
@@ -39,7 +40,7 @@ internal sealed class PlacedLayer
         if (Stamps.Length < count)
         {
             Stamps = new Stamp?[count];
-            Data = new ushort[]?[count];
+            Pixels = new nint[count];
             X = new int[count];
             Y = new int[count];
         }
@@ -59,7 +60,7 @@ internal sealed class PlacedLayer
     {
         for (int i = 0; i < Count; i++)
         {
-            Data[i] = Stamps[i]?.Data;
+            Pixels[i] = Stamps[i] is { } stamp ? (nint)stamp.Pixels : 0;
             Shape ??= Stamps[i];
         }
         if (BandStarts.Length < bands + 1) BandStarts = new int[bands + 1];

@@ -6,12 +6,15 @@ namespace RenderFarm.Rendering.Managed;
 /// <summary>
 /// The stamps of one sprite layer's look (<see cref="SpriteStampKey"/>): per atlas cell and
 /// sub-pixel phase, made the first time an item needs them and kept for later frames — during a
-/// video the size does not change, so each cell is resampled once, not once per frame.
+/// video the size does not change, so each cell is resampled once, not once per frame. All of
+/// them lie in one <see cref="StampMemory"/>, a cell's phases side by side.
 /// </summary>
 internal sealed class SpriteStamps
 {
     private readonly Stamp?[] _stamps;
     private readonly bool _nearestMip;
+    private readonly StampMemory _memory;
+    private readonly int _stampLength;
 
     public SpriteStamps(SpriteStampKey key, int phases, bool nearestMip)
     {
@@ -20,6 +23,8 @@ internal sealed class SpriteStamps
         _nearestMip = nearestMip;
         Footprint = Stamp.FootprintForSide(key.SidePx);
         _stamps = new Stamp?[key.Atlas.Count * phases * phases];
+        _stampLength = Stamp.Length(Footprint, !key.MaskOnly, key.MaskOnly || key.HasBorder);
+        _memory = new StampMemory((long)_stamps.Length * _stampLength);
     }
 
     public SpriteStampKey Key { get; }
@@ -33,8 +38,7 @@ internal sealed class SpriteStamps
     public static long FullBytes(SpriteStampKey key, int phases)
     {
         int n = Stamp.FootprintForSide(key.SidePx);
-        int planes = (key.MaskOnly ? 0 : 4) + (key.MaskOnly || key.HasBorder ? 1 : 0);
-        return (long)key.Atlas.Count * phases * phases * planes * n * ((n + 15) / 16 * 16) * 2;
+        return (long)key.Atlas.Count * phases * phases * Stamp.Length(n, !key.MaskOnly, key.MaskOnly || key.HasBorder) * 2;
     }
 
     public Stamp? Get(int cell, int phase) => _stamps[cell * Phases * Phases + phase];
@@ -55,16 +59,16 @@ internal sealed class SpriteStamps
             {
                 int cell = cells[i];
                 sampler.Load(cell);
-                for (int phase = 0; phase < perCell; phase++) _stamps[cell * perCell + phase] = Make(sampler, phase);
+                for (int phase = 0; phase < perCell; phase++) _stamps[cell * perCell + phase] = Make(sampler, cell * perCell + phase, phase);
                 return sampler;
             }, samplers.Add);
     }
 
-    private Stamp Make(AtlasCellSampler sampler, int phase)
+    private Stamp Make(AtlasCellSampler sampler, int index, int phase)
     {
         float side = Key.SidePx;
         int n = Footprint;
-        var stamp = new Stamp(n, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder);
+        var stamp = new Stamp(n, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder, _memory, (long)index * _stampLength);
         var lod = sampler.LevelFor(side, _nearestMip);
         float fx = (phase % Phases + 0.5f) / Phases, fy = (phase / Phases + 0.5f) / Phases; // the middle of the phase
         float texelsPerPixel = sampler.CellSize / side;
