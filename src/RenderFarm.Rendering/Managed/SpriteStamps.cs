@@ -11,7 +11,8 @@ namespace RenderFarm.Rendering.Managed;
 /// </summary>
 internal sealed class SpriteStamps
 {
-    private readonly Stamp?[] _stamps;
+    /// <summary>Whether each cell's phases are made, by cell × phases² + phase.</summary>
+    private readonly bool[] _built;
     private readonly bool _nearestMip;
     private readonly StampMemory _memory;
     private readonly int _stampLength;
@@ -22,9 +23,10 @@ internal sealed class SpriteStamps
         Phases = phases;
         _nearestMip = nearestMip;
         Footprint = Stamp.FootprintForSide(key.SidePx);
-        _stamps = new Stamp?[key.Atlas.Count * phases * phases];
+        _built = new bool[key.Atlas.Count * phases * phases];
         _stampLength = Stamp.Length(Footprint, !key.MaskOnly, key.MaskOnly || key.HasBorder);
-        _memory = new StampMemory((long)_stamps.Length * _stampLength);
+        _memory = new StampMemory((long)_built.Length * _stampLength);
+        Shape = StampAt(0);
     }
 
     public SpriteStampKey Key { get; }
@@ -41,7 +43,13 @@ internal sealed class SpriteStamps
         return (long)key.Atlas.Count * phases * phases * Stamp.Length(n, !key.MaskOnly, key.MaskOnly || key.HasBorder) * 2;
     }
 
-    public Stamp? Get(int cell, int phase) => _stamps[cell * Phases * Phases + phase];
+    /// <summary>The first stamp, made or not: every stamp of the set has its shape and memory.</summary>
+    public Stamp Shape { get; }
+
+    public bool IsBuilt(int index) => _built[index];
+
+    /// <summary>Where stamp <paramref name="index"/> (cell × phases² + phase) lies, made or not.</summary>
+    public unsafe ushort* PixelsOf(int index) => _memory.At((long)index * _stampLength);
 
     /// <summary>
     /// Makes every phase of the cells listed (no repeats), in parallel: a cell is resampled once,
@@ -59,16 +67,21 @@ internal sealed class SpriteStamps
             {
                 int cell = cells[i];
                 sampler.Load(cell);
-                for (int phase = 0; phase < perCell; phase++) _stamps[cell * perCell + phase] = Make(sampler, cell * perCell + phase, phase);
+                for (int phase = 0; phase < perCell; phase++)
+                {
+                    Make(sampler, StampAt(cell * perCell + phase), phase);
+                    _built[cell * perCell + phase] = true;
+                }
                 return sampler;
             }, samplers.Add);
     }
 
-    private Stamp Make(AtlasCellSampler sampler, int index, int phase)
+    private Stamp StampAt(int index) => new(Footprint, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder, _memory, (long)index * _stampLength);
+
+    private void Make(AtlasCellSampler sampler, Stamp stamp, int phase)
     {
         float side = Key.SidePx;
         int n = Footprint;
-        var stamp = new Stamp(n, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder, _memory, (long)index * _stampLength);
         var lod = sampler.LevelFor(side, _nearestMip);
         float fx = (phase % Phases + 0.5f) / Phases, fy = (phase / Phases + 0.5f) / Phases; // the middle of the phase
         float texelsPerPixel = sampler.CellSize / side;
@@ -104,6 +117,5 @@ internal sealed class SpriteStamps
                 stamp.SetColor(row, col, r * a, g * a, b * a, a);
             }
         }
-        return stamp;
     }
 }
