@@ -13,11 +13,17 @@ namespace RenderFarm.Rendering.Managed;
 /// </summary>
 internal sealed unsafe partial class BandCompositor
 {
-    /// <summary>Whether blends go 8 pixels at a time (AVX-512); else 4 (AVX2), else one.</summary>
-    private static readonly bool Wide = Vector512.IsHardwareAccelerated && Avx512BW.IsSupported;
+    /// <summary>Pixels in the widest vector of the blend this machine runs: 8 (AVX-512), else 4 (AVX2), else one at a time.</summary>
+    public static readonly int BestVectorPixels = Runs(8) ? 8 : Runs(4) ? 4 : 1;
 
-    /// <summary>Pixels in one vector of the blend.</summary>
-    private static readonly int VectorPixels = Wide ? 8 : Avx2.IsSupported ? 4 : 1;
+    /// <summary>Whether this machine blends <paramref name="vectorPixels"/> pixels at once (every width gives the same bytes).</summary>
+    public static bool Runs(int vectorPixels) => vectorPixels switch
+    {
+        8 => Vector512.IsHardwareAccelerated && Avx512BW.IsSupported,
+        4 => Avx2.IsSupported,
+        1 => true,
+        _ => false,
+    };
 
     /// <summary>vpshufb control (within each 16-byte lane of two pixels): each pixel's alpha into all four of its channels.</summary>
     private static readonly Vector512<byte> AlphaEverywhere512 = Vector512.Create(

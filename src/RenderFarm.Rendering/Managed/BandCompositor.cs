@@ -23,9 +23,14 @@ internal sealed unsafe partial class BandCompositor
     public const int BandHeight = 16;
 
     private readonly ushort[] _pixels;
+    private readonly int _vectorPixels;
 
-    public BandCompositor(int width)
+    /// <param name="vectorPixels">Pixels per vector of the blend: 8 (AVX-512), 4 (AVX2) or 1; 0 for the widest this machine runs.</param>
+    public BandCompositor(int width, int vectorPixels = 0)
     {
+        if (vectorPixels == 0) vectorPixels = BestVectorPixels;
+        if (!Runs(vectorPixels)) throw new ArgumentOutOfRangeException(nameof(vectorPixels), vectorPixels, "this machine does not blend that many pixels at once");
+        _vectorPixels = vectorPixels;
         Width = width;
         RowPixels = width + 2 * Margin;
         _pixels = GC.AllocateUninitializedArray<ushort>(4 * BandHeight * RowPixels, pinned: true);
@@ -38,7 +43,7 @@ internal sealed unsafe partial class BandCompositor
     public ushort* Row(int row) => (ushort*)Unsafe.AsPointer(ref _pixels[(row * RowPixels + Margin) * 4]);
 
     /// <summary>Pixels a stamp row of <paramref name="size"/> is blended in: whole vectors, within the stamp's zero padding.</summary>
-    public static int Span(int size) => (size + VectorPixels - 1) & -VectorPixels;
+    public int Span(int size) => (size + _vectorPixels - 1) & -_vectorPixels;
 
     /// <summary>Fills <paramref name="rows"/> rows with <paramref name="background"/> (R, G, B, A as 16-bit values, R lowest).</summary>
     public void Clear(int rows, ulong background) =>
@@ -50,8 +55,8 @@ internal sealed unsafe partial class BandCompositor
         for (int r = 0; r < rows; r++)
         {
             ushort* s = colour + r * stride * 4, d = Row(row + r) + x * 4;
-            if (Wide) for (int i = 0; i < span * 4; i += 32) Over512(Vector512.Load(s + i), d + i);
-            else if (Avx2.IsSupported) for (int i = 0; i < span * 4; i += 16) Over256(Vector256.Load(s + i), d + i);
+            if (_vectorPixels == 8) for (int i = 0; i < span * 4; i += 32) Over512(Vector512.Load(s + i), d + i);
+            else if (_vectorPixels == 4) for (int i = 0; i < span * 4; i += 16) Over256(Vector256.Load(s + i), d + i);
             else for (int i = 0; i < span; i++) OverScalar(s[4 * i], s[4 * i + 1], s[4 * i + 2], s[4 * i + 3], d + 4 * i);
         }
     }
@@ -67,8 +72,8 @@ internal sealed unsafe partial class BandCompositor
         for (int r = 0; r < rows; r++)
         {
             ushort* m = mask + r * stride, d = Row(row + r) + x * 4;
-            if (Wide) for (int i = 0; i < span; i += 8) Over512(Avx512BW.MultiplyHigh(Widen512(m + i), t512), d + 4 * i);
-            else if (Avx2.IsSupported) for (int i = 0; i < span; i += 4) Over256(Avx2.MultiplyHigh(Widen256(m + i), t256), d + 4 * i);
+            if (_vectorPixels == 8) for (int i = 0; i < span; i += 8) Over512(Avx512BW.MultiplyHigh(Widen512(m + i), t512), d + 4 * i);
+            else if (_vectorPixels == 4) for (int i = 0; i < span; i += 4) Over256(Avx2.MultiplyHigh(Widen256(m + i), t256), d + 4 * i);
             else for (int i = 0; i < span; i++) OverScalar(Weigh(m[i], tint, 0), Weigh(m[i], tint, 16), Weigh(m[i], tint, 32), Weigh(m[i], tint, 48), d + 4 * i);
         }
     }
@@ -81,12 +86,12 @@ internal sealed unsafe partial class BandCompositor
         for (int r = 0; r < rows; r++)
         {
             ushort* s = colour + r * stride * 4, m = mask + r * stride, d = Row(row + r) + x * 4;
-            if (Wide)
+            if (_vectorPixels == 8)
             {
                 for (int i = 0; i < span; i += 8)
                     Over512(Avx512BW.AddSaturate(Vector512.Load(s + 4 * i), Avx512BW.MultiplyHigh(Widen512(m + i), t512)), d + 4 * i);
             }
-            else if (Avx2.IsSupported)
+            else if (_vectorPixels == 4)
             {
                 for (int i = 0; i < span; i += 4)
                     Over256(Avx2.AddSaturate(Vector256.Load(s + 4 * i), Avx2.MultiplyHigh(Widen256(m + i), t256)), d + 4 * i);

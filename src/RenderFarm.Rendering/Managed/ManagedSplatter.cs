@@ -15,8 +15,11 @@ namespace RenderFarm.Rendering.Managed;
 /// the device. Each item's look is pre-scaled once into a <see cref="Stamp"/> per sub-pixel phase
 /// (sprites: a resampled atlas cell; points: a disc's coverage), so a frame is only blends: items
 /// are binned into bands of rows, and each band, on its own thread, blends its items' stamp rows
-/// in draw order with SIMD and encodes its rows to sRGB. On lavapipe this replaces texture
-/// sampling per pixel and frame (most of the compute path's cost) with a vector multiply-add.
+/// in draw order with SIMD in 16-bit fixed point and encodes its rows to sRGB. On lavapipe this
+/// replaces texture sampling per pixel and frame (most of the compute path's cost) with a few
+/// integer vector operations; what is left is mostly waiting for stamps from memory (70,000 12 px
+/// sprites at 1080p, one run on 2 shared cores: ~21 CPU-ms a frame, of which blending ~14, placing
+/// and binning ~2, encoding ~2.3; floats in planes and a stamp array each were ~72).
 /// </summary>
 internal sealed unsafe partial class ManagedSplatter
 {
@@ -134,7 +137,7 @@ internal sealed unsafe partial class ManagedSplatter
     {
         var shape = layer.Shape;
         if (shape is null) return;
-        int size = shape.Size, stride = shape.Stride, maskStart = shape.MaskStart, span = BandCompositor.Span(size);
+        int size = shape.Size, stride = shape.Stride, maskStart = shape.MaskStart, span = compositor.Span(size);
         int stampBytes = Stamp.Length(size, shape.HasColor, shape.HasMask) * 2;
         bool hasColor = shape.HasColor, hasMask = shape.HasMask;
         int end = layer.BandStarts[band + 1];
