@@ -94,7 +94,7 @@ internal sealed class AtlasCellSampler
             float t = lod.Blend;
             r += (r2 - r) * t; g += (g2 - g) * t; b += (b2 - b) * t; a += (a2 - a) * t;
         }
-        if (_filterEncoded) return (SrgbTables.ToLinear(r), SrgbTables.ToLinear(g), SrgbTables.ToLinear(b), a);
+        if (_filterEncoded) return (SrgbTables.ToLinearFiltered(r), SrgbTables.ToLinearFiltered(g), SrgbTables.ToLinearFiltered(b), a);
         return (r, g, b, a);
     }
 
