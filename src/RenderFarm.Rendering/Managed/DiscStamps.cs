@@ -15,7 +15,9 @@ internal sealed class DiscStamps
         float radius = diameterPx / 2;
         Reach = (int)MathF.Ceiling(radius + 1);
         _stamps = new Stamp[phases * phases];
-        for (int p = 0; p < _stamps.Length; p++) _stamps[p] = Make(radius, (p % phases + 0.5f) / phases, (p / phases + 0.5f) / phases);
+        var memory = new StampMemory((long)_stamps.Length * Stamp.Length(Footprint, hasColor: false, hasMask: true));
+        for (int p = 0; p < _stamps.Length; p++)
+            _stamps[p] = Make(radius, (p % phases + 0.5f) / phases, (p / phases + 0.5f) / phases, memory, (long)p * Stamp.Length(Footprint, false, true));
     }
 
     public float DiameterPx { get; }
@@ -30,10 +32,10 @@ internal sealed class DiscStamps
 
     public static int FootprintFor(float diameterPx) => 2 * (int)MathF.Ceiling(diameterPx / 2 + 1) + 1;
 
-    private Stamp Make(float radius, float fx, float fy)
+    private Stamp Make(float radius, float fx, float fy, StampMemory memory, long offset)
     {
         int n = Footprint;
-        var stamp = new Stamp(n, hasColor: false, hasMask: true);
+        var stamp = new Stamp(n, hasColor: false, hasMask: true, memory, offset);
         for (int row = 0; row < n; row++)
         {
             float dy = row - Reach + 0.5f - fy; // centre at fx, fy within its pixel
@@ -41,7 +43,7 @@ internal sealed class DiscStamps
             {
                 float dx = col - Reach + 0.5f - fx;
                 float coverage = Math.Clamp(radius - MathF.Sqrt(dx * dx + dy * dy) + 0.5f, 0f, 1f);
-                stamp.Set(0, row, col, coverage);
+                stamp.SetMask(row, col, coverage);
             }
         }
         return stamp;

@@ -4,7 +4,7 @@ using RenderFarm.Rendering.Frames;
 namespace RenderFarm.Rendering.Managed;
 
 /// <summary>Where items land: positions to pixels of the whole image, snapped to a sub-pixel phase.</summary>
-internal sealed partial class ManagedSplatter
+internal sealed unsafe partial class ManagedSplatter
 {
     /// <summary>
     /// Sub-pixel phases per axis for sprites, most first, with the stamp memory each may take: an
@@ -67,6 +67,7 @@ internal sealed partial class ManagedSplatter
             discs = _discStamps[size] = new DiscStamps(size, PointPhases);
         }
         SetTints(placed, layer.Colors.Span, n, opaque: false);
+        placed.Shape = discs.Get(0);
         var positions = layer.Positions.Span;
         var rect = area.Rect;
         for (int i = 0; i < n; i++)
@@ -78,7 +79,7 @@ internal sealed partial class ManagedSplatter
             if (!Visible(x, y, discs.Footprint, rect)) continue;
             placed.X[i] = x;
             placed.Y[i] = y;
-            placed.Stamps[i] = discs.Get(phy * PointPhases + phx);
+            placed.Pixels[i] = (nint)discs.Get(phy * PointPhases + phx).Pixels;
         }
     }
 
@@ -93,6 +94,7 @@ internal sealed partial class ManagedSplatter
         var rect = area.Rect;
         int phases = stamps.Phases, perCell = phases * phases, footprint = stamps.Footprint;
         float half = key.SidePx / 2;
+        placed.Shape = stamps.Shape;
         _pending.Clear();
         for (int i = 0; i < n; i++)
         {
@@ -107,13 +109,11 @@ internal sealed partial class ManagedSplatter
             placed.X[i] = x;
             placed.Y[i] = y;
             int index = cell * perCell + phy * phases + phx;
-            var stamp = stamps.Get(cell, phy * phases + phx);
-            if (stamp is null) _pending.Add((i, index)); // made below, all cells at once and in parallel
-            else placed.Stamps[i] = stamp;
+            placed.Pixels[i] = (nint)stamps.PixelsOf(index);
+            if (!stamps.IsBuilt(index)) _pending.Add((i, index)); // made below, all cells at once and in parallel
         }
         if (_pending.Count == 0) return;
         stamps.Build(_pending.Select(p => p.Index / perCell).Distinct().ToList());
-        foreach (var (item, index) in _pending) placed.Stamps[item] = stamps.Get(index / perCell, index % perCell);
     }
 
     private static bool Visible(int x, int y, int footprint, Frames.PixelRect rect) =>

@@ -6,12 +6,16 @@ namespace RenderFarm.Rendering.Managed;
 /// <summary>
 /// The stamps of one sprite layer's look (<see cref="SpriteStampKey"/>): per atlas cell and
 /// sub-pixel phase, made the first time an item needs them and kept for later frames — during a
-/// video the size does not change, so each cell is resampled once, not once per frame.
+/// video the size does not change, so each cell is resampled once, not once per frame. All of
+/// them lie in one <see cref="StampMemory"/>, a cell's phases side by side.
 /// </summary>
 internal sealed class SpriteStamps
 {
-    private readonly Stamp?[] _stamps;
+    /// <summary>Whether each cell's phases are made, by cell × phases² + phase.</summary>
+    private readonly bool[] _built;
     private readonly bool _nearestMip;
+    private readonly StampMemory _memory;
+    private readonly int _stampLength;
 
     public SpriteStamps(SpriteStampKey key, int phases, bool nearestMip)
     {
@@ -19,7 +23,10 @@ internal sealed class SpriteStamps
         Phases = phases;
         _nearestMip = nearestMip;
         Footprint = Stamp.FootprintForSide(key.SidePx);
-        _stamps = new Stamp?[key.Atlas.Count * phases * phases];
+        _built = new bool[key.Atlas.Count * phases * phases];
+        _stampLength = Stamp.Length(Footprint, !key.MaskOnly, key.MaskOnly || key.HasBorder);
+        _memory = new StampMemory((long)_built.Length * _stampLength);
+        Shape = StampAt(0);
     }
 
     public SpriteStampKey Key { get; }
@@ -33,11 +40,16 @@ internal sealed class SpriteStamps
     public static long FullBytes(SpriteStampKey key, int phases)
     {
         int n = Stamp.FootprintForSide(key.SidePx);
-        int planes = (key.MaskOnly ? 0 : 4) + (key.MaskOnly || key.HasBorder ? 1 : 0);
-        return (long)key.Atlas.Count * phases * phases * planes * n * ((n + 15) / 16 * 16) * 2;
+        return (long)key.Atlas.Count * phases * phases * Stamp.Length(n, !key.MaskOnly, key.MaskOnly || key.HasBorder) * 2;
     }
 
-    public Stamp? Get(int cell, int phase) => _stamps[cell * Phases * Phases + phase];
+    /// <summary>The first stamp, made or not: every stamp of the set has its shape and memory.</summary>
+    public Stamp Shape { get; }
+
+    public bool IsBuilt(int index) => _built[index];
+
+    /// <summary>Where stamp <paramref name="index"/> (cell × phases² + phase) lies, made or not.</summary>
+    public unsafe ushort* PixelsOf(int index) => _memory.At((long)index * _stampLength);
 
     /// <summary>
     /// Makes every phase of the cells listed (no repeats), in parallel: a cell is resampled once,
@@ -55,16 +67,21 @@ internal sealed class SpriteStamps
             {
                 int cell = cells[i];
                 sampler.Load(cell);
-                for (int phase = 0; phase < perCell; phase++) _stamps[cell * perCell + phase] = Make(sampler, phase);
+                for (int phase = 0; phase < perCell; phase++)
+                {
+                    Make(sampler, StampAt(cell * perCell + phase), phase);
+                    _built[cell * perCell + phase] = true;
+                }
                 return sampler;
             }, samplers.Add);
     }
 
-    private Stamp Make(AtlasCellSampler sampler, int phase)
+    private Stamp StampAt(int index) => new(Footprint, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder, _memory, (long)index * _stampLength);
+
+    private void Make(AtlasCellSampler sampler, Stamp stamp, int phase)
     {
         float side = Key.SidePx;
         int n = Footprint;
-        var stamp = new Stamp(n, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder);
         var lod = sampler.LevelFor(side, _nearestMip);
         float fx = (phase % Phases + 0.5f) / Phases, fy = (phase / Phases + 0.5f) / Phases; // the middle of the phase
         float texelsPerPixel = sampler.CellSize / side;
@@ -82,7 +99,7 @@ internal sealed class SpriteStamps
                     float fromEdgePx = (1 - MathF.Max(MathF.Abs(lx), MathF.Abs(ly))) * 0.5f * side;
                     if (fromEdgePx < Key.BorderPx)
                     {
-                        stamp.Set(stamp.MaskPlane, row, col, 1f);
+                        stamp.SetMask(row, col, 1f);
                         continue;
                     }
                 }
@@ -94,15 +111,11 @@ internal sealed class SpriteStamps
                 }
                 if (Key.MaskOnly)
                 {
-                    stamp.Set(0, row, col, a);
+                    stamp.SetMask(row, col, a);
                     continue;
                 }
-                stamp.Set(0, row, col, r * a);
-                stamp.Set(1, row, col, g * a);
-                stamp.Set(2, row, col, b * a);
-                stamp.Set(3, row, col, a);
+                stamp.SetColor(row, col, r * a, g * a, b * a, a);
             }
         }
-        return stamp;
     }
 }

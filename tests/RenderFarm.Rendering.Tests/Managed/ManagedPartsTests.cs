@@ -12,6 +12,17 @@ public sealed class ManagedPartsTests
         for (int b = 0; b < 256; b++) Assert.Equal(b, SrgbTables.EncodeByte(SrgbTables.Decode[b]));
     }
 
+    [Fact]
+    public void FilteredValuesDecodeWithinAFifteenthOfAStampStep()
+    {
+        // Between the table's steps too (a prime stride lands everywhere in them), and at both ends.
+        float worst = 0;
+        for (int i = 0; i <= 1_000_003; i += 7) worst = Math.Max(worst, Math.Abs(SrgbTables.ToLinearFiltered(i / 1_000_003f) - SrgbTables.ToLinear(i / 1_000_003f)));
+        Assert.True(worst <= 1e-6f, $"off by up to {worst}");
+        Assert.Equal(0f, SrgbTables.ToLinearFiltered(-0.5f));
+        Assert.Equal(1f, SrgbTables.ToLinearFiltered(1.5f), 6);
+    }
+
     [Theory]
     [InlineData("managed", RenderPath.Managed)]
     [InlineData(" Managed ", RenderPath.Managed)]
