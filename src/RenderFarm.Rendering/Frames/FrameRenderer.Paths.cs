@@ -30,8 +30,9 @@ public sealed unsafe partial class FrameRenderer
     /// The managed splatter where asked for, and in Auto on CPU devices, where it costs least of
     /// the three paths (1080p, 70,000 items, CPU-ms per frame, managed / compute / raster on
     /// lavapipe, 2 cores, one run: 12 px sprites 79 / 303 / 723; dense sprites 126 / 272 / 338;
-    /// 12 px points 18 / 87 / 575; 8 px points 21 / 89 / 378). The first frame of a new atlas and
-    /// size also makes its stamps (70,000 cells at 12 px: 1.6–4.5 s), paid back within a few
+    /// 12 px points 18 / 87 / 575; 8 px points 21 / 89 / 378; since then the managed 16-bit blend
+    /// brought its 12 px sprite morph frame to 15–19). The first frame of a new atlas and
+    /// size also makes its stamps (70,000 cells at 12 px: 1.6–3.4 s), paid back within a few
     /// dozen frames of a video. Only frames it can draw (orthographic,
     /// flat discs and sprites of one pixel size); <see cref="ManagedSplatter.Prepare"/> may still
     /// decline a frame whose stamps would not fit its memory budget. GPUs keep their own paths.
