@@ -26,9 +26,51 @@ internal static class Fft
         // and the checks cost as much as the arithmetic.
         ref double r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
         ref double m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
+        BitReverse(ref r, ref m, twiddles.Swaps);
+        Butterflies(ref r, ref m, n, inverse, twiddles);
+    }
+
+    /// <summary>
+    /// <see cref="Transform"/> of data already in bit-reversed order, as a caller that permutes
+    /// anyway (<see cref="FftPlan"/>'s radix-3 split) leaves it: the butterfly stages only.
+    /// </summary>
+    public static void TransformBitReversed(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    {
+        if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), $"An FFT of {n} at {offset} does not fit the arrays, or the twiddles are for another length.");
+        }
+
+        Butterflies(
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset),
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset),
+            n,
+            inverse,
+            twiddles);
+    }
+
+    /// <summary>Index j's bit reversal for every j &lt; n (a power of two), as a table.</summary>
+    public static int[] BitReversal(int n)
+    {
+        var reversed = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            reversed[i] = i;
+        }
+
+        int[] swaps = Swaps(n);
+        for (int s = 0; s < swaps.Length; s += 2)
+        {
+            (reversed[swaps[s]], reversed[swaps[s + 1]]) = (swaps[s + 1], swaps[s]);
+        }
+
+        return reversed;
+    }
+
+    private static void Butterflies(ref double r, ref double m, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    {
         ref double cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
         ref double sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
-        BitReverse(ref r, ref m, twiddles.Swaps);
         double sign = inverse ? 1 : -1;
         int firstHalf = 1;
         if (n >= 4)
