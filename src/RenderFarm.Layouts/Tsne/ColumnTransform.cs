@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -48,6 +50,7 @@ internal sealed class ColumnTransform(FftPlan plan)
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
     {
         for (int row = 0; row < rows; row++)
@@ -67,6 +70,7 @@ internal sealed class ColumnTransform(FftPlan plan)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter(double[] sr, double[] si, double[] real, double[] imaginary, int first, int width, int size, int rows)
     {
         for (int row = 0; row < rows; row++)

@@ -15,6 +15,7 @@ internal static class Fft
     /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
     /// re/im[offset, offset + n), with <paramref name="twiddles"/> from <see cref="Twiddles"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transform(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
     {
         if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
@@ -34,6 +35,7 @@ internal static class Fft
     /// <see cref="Transform"/> of data already in bit-reversed order, as a caller that permutes
     /// anyway (<see cref="FftPlan"/>'s radix-3 split) leaves it: the butterfly stages only.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TransformBitReversed(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
     {
         if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
@@ -67,6 +69,7 @@ internal static class Fft
         return reversed;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Butterflies(ref double r, ref double m, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
     {
         ref double cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
@@ -116,6 +119,7 @@ internal static class Fft
     /// ±i, so they need no multiplications, and as separate scalar stages they cost as much as
     /// several vectorised ones.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FirstTwoStages(ref double r, ref double m, int n, double sign)
     {
         for (int g = 0; g < n; g += 4)
@@ -145,6 +149,7 @@ internal static class Fft
     }
 
     /// <summary>One butterfly stage four at a time, for stages whose halves are at least a vector long.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Stage(ref double r, ref double m, ref double wc, ref double ws, int n, int half, double sign)
     {
         var signs = Vector256.Create(sign);
@@ -231,6 +236,7 @@ internal static class Fft
         return [.. pairs];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BitReverse(ref double re, ref double im, int[] swaps)
     {
         for (int s = 0; s < swaps.Length; s += 2)

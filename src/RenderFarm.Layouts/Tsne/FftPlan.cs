@@ -85,6 +85,7 @@ internal sealed class FftPlan
     /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
     /// re/im[offset, offset + n) in place. Safe to call from several threads at once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Transform(double[] re, double[] im, int offset, bool inverse)
     {
         if (Third == 0)
@@ -126,6 +127,7 @@ internal sealed class FftPlan
     /// X[k + q·n/3] = F₀[k] + ω^q·t₁ + ω^{2q}·t₂ with t₁ = W^k·F₁[k], t₂ = W^{2k}·F₂[k]; written
     /// with s = t₁ + t₂ and d = t₁ − t₂, the two non-trivial outputs are −s/2 ± iσ(√3/2)·d.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Combine(double[] sr, double[] si, double[] re, double[] im, int offset, bool inverse)
     {
         int third = Third;
@@ -159,6 +161,7 @@ internal sealed class FftPlan
     }
 
     /// <summary><see cref="Combine"/> four outputs at a time over whole vectors; returns where the scalar tail starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int CombineVectors(double[] sr, double[] si, double[] re, double[] im, int offset, double sign)
     {
         int third = Third;

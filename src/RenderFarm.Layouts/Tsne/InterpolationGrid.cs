@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -110,6 +112,7 @@ internal sealed class InterpolationGrid
     /// Z = FFT(x + i·y) of real rows x, y into X = (Z[k] + conj Z[−k]) / 2 in row <paramref name="a"/>
     /// and Y = (Z[k] − conj Z[−k]) / 2i in row <paramref name="b"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitRowPair(int a, int b)
     {
         for (int k = 0; k <= size / 2; k++)
@@ -140,7 +143,7 @@ internal sealed class InterpolationGrid
     {
         int half = size / 2;
         var partial = new double[size];
-        Parallel.For(0, size, row =>
+        Parallel.For(0, size, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
         {
             int c = row * size;
             double Term(int k) => ((chargeRe[c + k] * chargeRe[c + k]) + (chargeIm[c + k] * chargeIm[c + k])) * spectrum.Re[c + k];
@@ -155,19 +158,26 @@ internal sealed class InterpolationGrid
         return partial.Sum() / ((double)size * size);
     }
 
-    /// <summary>The potentials of the transformed charges under the kernel whose spectrum is given, read back with <see cref="At"/>.</summary>
+    /// <summary>
+    /// The potentials of the transformed charges under the kernel whose spectrum is given, read back with <see cref="At"/>.
+    /// Each row's product of spectra is formed in a per-thread row, transformed there and only its
+    /// first columns (those the column pass reads) stored: at 1,024² the grid's arrays are 8 MiB
+    /// each, and a separate multiply pass wrote two of them in full only for the row transforms
+    /// to read and write them again.
+    /// </summary>
     public void Convolve((double[] Re, double[] Im) spectrum)
     {
         double scale = 1.0 / ((double)size * size);
         int half = size / 2;
-        Parallel.For(0, size, row =>
+        int kept = Math.Min(size, (m + ColumnTransform.Strip - 1) / ColumnTransform.Strip * ColumnTransform.Strip);
+        Parallel.For(0, size, () => (Re: new double[size], Im: new double[size]), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row, _, line) =>
         {
             int c = row * size;
             for (int k = 0; k <= half; k++)
             {
                 double ar = chargeRe[c + k], ai = chargeIm[c + k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
-                re[c + k] = ((ar * br) - (ai * bi)) * scale;
-                im[c + k] = ((ar * bi) + (ai * br)) * scale;
+                line.Re[k] = ((ar * br) - (ai * bi)) * scale;
+                line.Im[k] = ((ar * bi) + (ai * br)) * scale;
             }
 
             // Past size/2 the charge spectrum is the conjugate of its mirror image Q̂(−row, −k).
@@ -175,13 +185,17 @@ internal sealed class InterpolationGrid
             for (int k = half + 1; k < size; k++)
             {
                 double ar = chargeRe[mirror + size - k], ai = -chargeIm[mirror + size - k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
-                re[c + k] = ((ar * br) - (ai * bi)) * scale;
-                im[c + k] = ((ar * bi) + (ai * br)) * scale;
+                line.Re[k] = ((ar * br) - (ai * bi)) * scale;
+                line.Im[k] = ((ar * bi) + (ai * br)) * scale;
             }
-        });
 
-        // Only the m × m corner is read back: every row, then the first m columns' first m rows.
-        Parallel.For(0, size, row => plan.Transform(re, im, row * size, inverse: true));
+            plan.Transform(line.Re, line.Im, 0, inverse: true);
+            Array.Copy(line.Re, 0, re, c, kept);
+            Array.Copy(line.Im, 0, im, c, kept);
+            return line;
+        }, _ => { });
+
+        // Only the m × m corner is read back: the first m columns' first m rows.
         columns.Pass(re, im, m, rowsIn: size, rowsOut: m, inverse: true);
     }
 
