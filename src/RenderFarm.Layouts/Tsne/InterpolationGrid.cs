@@ -11,6 +11,7 @@ internal sealed class InterpolationGrid
 {
     private readonly int size;
     private readonly int m;
+    /// <summary>The m × m node charges alone (row stride m): clearing a size² array every iteration cost four times as much.</summary>
     private readonly double[] charges;
     private readonly double[] chargeRe;
     private readonly double[] chargeIm;
@@ -24,7 +25,7 @@ internal sealed class InterpolationGrid
     {
         this.size = size;
         this.m = m;
-        charges = new double[size * size];
+        charges = new double[m * m];
         chargeRe = new double[size * size];
         chargeIm = new double[size * size];
         re = new double[size * size];
@@ -76,7 +77,7 @@ internal sealed class InterpolationGrid
 
     public void Clear() => Array.Clear(charges);
 
-    public void Add(int row, int column, double charge) => charges[(row * size) + column] += charge;
+    public void Add(int row, int column, double charge) => charges[(row * m) + column] += charge;
 
     public (double Real, double Imaginary) At(int row, int column) => (re[(row * size) + column], im[(row * size) + column]);
 
@@ -92,10 +93,12 @@ internal sealed class InterpolationGrid
         Parallel.For(0, (m + 1) / 2, pair =>
         {
             int a = 2 * pair * size, b = a + size;
-            Array.Copy(charges, a, chargeRe, a, size);
+            Array.Copy(charges, 2 * pair * m, chargeRe, a, m);
+            Array.Clear(chargeRe, a + m, size - m);
             if (2 * pair + 1 < m)
             {
-                Array.Copy(charges, b, chargeIm, a, size);
+                Array.Copy(charges, ((2 * pair) + 1) * m, chargeIm, a, m);
+                Array.Clear(chargeIm, a + m, size - m);
             }
             else
             {
@@ -143,7 +146,7 @@ internal sealed class InterpolationGrid
     {
         int half = size / 2;
         var partial = new double[size];
-        Parallel.For(0, size, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
+        Parallel.For(0, size, row =>
         {
             int c = row * size;
             double Term(int k) => ((chargeRe[c + k] * chargeRe[c + k]) + (chargeIm[c + k] * chargeIm[c + k])) * spectrum.Re[c + k];
