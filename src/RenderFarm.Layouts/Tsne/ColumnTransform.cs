@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace RenderFarm.Layouts.Tsne;
 
@@ -50,16 +51,22 @@ internal sealed class ColumnTransform(FftPlan plan)
         });
     }
 
+    /// <summary>Copies the strip's columns into scratch rows; refs, as the index arithmetic defeats bounds-check removal.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
     {
+        CheckStrip(real, imaginary, sr, si, first, width, size, rows);
+        ref double re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        ref double outRe = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref double outIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
             int source = (row * size) + first;
             for (int j = 0; j < width; j++)
             {
-                sr[(j * size) + row] = real[source + j];
-                si[(j * size) + row] = imaginary[source + j];
+                Unsafe.Add(ref outRe, (j * size) + row) = Unsafe.Add(ref re, source + j);
+                Unsafe.Add(ref outIm, (j * size) + row) = Unsafe.Add(ref im, source + j);
             }
         }
 
@@ -73,14 +80,29 @@ internal sealed class ColumnTransform(FftPlan plan)
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter(double[] sr, double[] si, double[] real, double[] imaginary, int first, int width, int size, int rows)
     {
+        CheckStrip(real, imaginary, sr, si, first, width, size, rows);
+        ref double re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        ref double fromRe = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref double fromIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
             int target = (row * size) + first;
             for (int j = 0; j < width; j++)
             {
-                real[target + j] = sr[(j * size) + row];
-                imaginary[target + j] = si[(j * size) + row];
+                Unsafe.Add(ref re, target + j) = Unsafe.Add(ref fromRe, (j * size) + row);
+                Unsafe.Add(ref im, target + j) = Unsafe.Add(ref fromIm, (j * size) + row);
             }
+        }
+    }
+
+    /// <summary>The bounds the unchecked copies rely on: the strip inside the grid, the scratch holding width rows of size.</summary>
+    private static void CheckStrip(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
+    {
+        if (first < 0 || width < 0 || first + width > size || rows > size || real.Length < size * size || imaginary.Length < size * size
+            || sr.Length < width * size || si.Length < width * size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), $"A strip of {width} columns from {first}, {rows} rows, does not fit a {size}² grid and its scratch.");
         }
     }
 }
