@@ -9,10 +9,19 @@ namespace RenderFarm.Layouts.Tsne;
 /// </summary>
 internal sealed class InterpolationGrid
 {
+    /// <summary>A thread's row of the spectrum product in <see cref="Convolve"/>, transformed there.</summary>
+    [ThreadStatic]
+    private static double[]? lineRe;
+
+    [ThreadStatic]
+    private static double[]? lineIm;
+
     private readonly int size;
     private readonly int m;
+
     /// <summary>The m × m node charges alone (row stride m): clearing a size² array every iteration cost four times as much.</summary>
     private readonly double[] charges;
+
     private readonly double[] chargeRe;
     private readonly double[] chargeIm;
     private readonly double[] re;
@@ -173,14 +182,16 @@ internal sealed class InterpolationGrid
         double scale = 1.0 / ((double)size * size);
         int half = size / 2;
         int kept = Math.Min(size, (m + ColumnTransform.Strip - 1) / ColumnTransform.Strip * ColumnTransform.Strip);
-        Parallel.For(0, size, () => (Re: new double[size], Im: new double[size]), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row, _, line) =>
+        Parallel.For(0, size, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
         {
+            double[] lr = lineRe is { } a && a.Length == size ? a : lineRe = new double[size];
+            double[] li = lineIm is { } b && b.Length == size ? b : lineIm = new double[size];
             int c = row * size;
             for (int k = 0; k <= half; k++)
             {
                 double ar = chargeRe[c + k], ai = chargeIm[c + k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
-                line.Re[k] = ((ar * br) - (ai * bi)) * scale;
-                line.Im[k] = ((ar * bi) + (ai * br)) * scale;
+                lr[k] = ((ar * br) - (ai * bi)) * scale;
+                li[k] = ((ar * bi) + (ai * br)) * scale;
             }
 
             // Past size/2 the charge spectrum is the conjugate of its mirror image Q̂(−row, −k).
@@ -188,15 +199,14 @@ internal sealed class InterpolationGrid
             for (int k = half + 1; k < size; k++)
             {
                 double ar = chargeRe[mirror + size - k], ai = -chargeIm[mirror + size - k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
-                line.Re[k] = ((ar * br) - (ai * bi)) * scale;
-                line.Im[k] = ((ar * bi) + (ai * br)) * scale;
+                lr[k] = ((ar * br) - (ai * bi)) * scale;
+                li[k] = ((ar * bi) + (ai * br)) * scale;
             }
 
-            plan.Transform(line.Re, line.Im, 0, inverse: true);
-            Array.Copy(line.Re, 0, re, c, kept);
-            Array.Copy(line.Im, 0, im, c, kept);
-            return line;
-        }, _ => { });
+            plan.Transform(lr, li, 0, inverse: true);
+            Array.Copy(lr, 0, re, c, kept);
+            Array.Copy(li, 0, im, c, kept);
+        });
 
         // Only the m × m corner is read back: the first m columns' first m rows.
         columns.Pass(re, im, m, rowsIn: size, rowsOut: m, inverse: true);
