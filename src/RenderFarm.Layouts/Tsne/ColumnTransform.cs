@@ -16,6 +16,13 @@ internal sealed class ColumnTransform(FftPlan plan)
     /// <summary>Eight doubles: one 64-byte cache line of each row.</summary>
     public const int Strip = 8;
 
+    /// <summary>
+    /// Doubles between the scratch rows beyond the row length: with power-of-two lengths the eight
+    /// rows (and their imaginary parts) would otherwise start a multiple of 8 KiB apart, on the
+    /// same cache sets, and the copies in and out evict one another.
+    /// </summary>
+    private const int Padding = 8;
+
     [ThreadStatic]
     private static double[]? scratchRe;
 
@@ -39,12 +46,13 @@ internal sealed class ColumnTransform(FftPlan plan)
         Parallel.For(0, strips, strip =>
         {
             int first = strip * Strip, width = Math.Min(Strip, size - first);
-            double[] sr = scratchRe is { } a && a.Length >= Strip * size ? a : scratchRe = new double[Strip * size];
-            double[] si = scratchIm is { } b && b.Length >= Strip * size ? b : scratchIm = new double[Strip * size];
+            int pitch = size + Padding;
+            double[] sr = scratchRe is { } a && a.Length >= Strip * pitch ? a : scratchRe = new double[Strip * pitch];
+            double[] si = scratchIm is { } b && b.Length >= Strip * pitch ? b : scratchIm = new double[Strip * pitch];
             Gather(real, imaginary, sr, si, first, width, size, rowsIn);
             for (int j = 0; j < width; j++)
             {
-                plan.Transform(sr, si, j * size, inverse);
+                plan.Transform(sr, si, j * (size + Padding), inverse);
             }
 
             Scatter(sr, si, real, imaginary, first, width, size, rowsOut);
@@ -56,6 +64,7 @@ internal sealed class ColumnTransform(FftPlan plan)
     private static void Gather(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
     {
         CheckStrip(real, imaginary, sr, si, first, width, size, rows);
+        int pitch = size + Padding;
         ref double re = ref MemoryMarshal.GetArrayDataReference(real);
         ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
         ref double outRe = ref MemoryMarshal.GetArrayDataReference(sr);
@@ -65,15 +74,15 @@ internal sealed class ColumnTransform(FftPlan plan)
             int source = (row * size) + first;
             for (int j = 0; j < width; j++)
             {
-                Unsafe.Add(ref outRe, (j * size) + row) = Unsafe.Add(ref re, source + j);
-                Unsafe.Add(ref outIm, (j * size) + row) = Unsafe.Add(ref im, source + j);
+                Unsafe.Add(ref outRe, (j * pitch) + row) = Unsafe.Add(ref re, source + j);
+                Unsafe.Add(ref outIm, (j * pitch) + row) = Unsafe.Add(ref im, source + j);
             }
         }
 
         for (int j = 0; j < width && rows < size; j++)
         {
-            Array.Clear(sr, (j * size) + rows, size - rows);
-            Array.Clear(si, (j * size) + rows, size - rows);
+            Array.Clear(sr, (j * pitch) + rows, size - rows);
+            Array.Clear(si, (j * pitch) + rows, size - rows);
         }
     }
 
@@ -81,6 +90,7 @@ internal sealed class ColumnTransform(FftPlan plan)
     private static void Scatter(double[] sr, double[] si, double[] real, double[] imaginary, int first, int width, int size, int rows)
     {
         CheckStrip(real, imaginary, sr, si, first, width, size, rows);
+        int pitch = size + Padding;
         ref double re = ref MemoryMarshal.GetArrayDataReference(real);
         ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
         ref double fromRe = ref MemoryMarshal.GetArrayDataReference(sr);
@@ -90,8 +100,8 @@ internal sealed class ColumnTransform(FftPlan plan)
             int target = (row * size) + first;
             for (int j = 0; j < width; j++)
             {
-                Unsafe.Add(ref re, target + j) = Unsafe.Add(ref fromRe, (j * size) + row);
-                Unsafe.Add(ref im, target + j) = Unsafe.Add(ref fromIm, (j * size) + row);
+                Unsafe.Add(ref re, target + j) = Unsafe.Add(ref fromRe, (j * pitch) + row);
+                Unsafe.Add(ref im, target + j) = Unsafe.Add(ref fromIm, (j * pitch) + row);
             }
         }
     }
@@ -100,7 +110,7 @@ internal sealed class ColumnTransform(FftPlan plan)
     private static void CheckStrip(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
     {
         if (first < 0 || width < 0 || first + width > size || rows > size || real.Length < size * size || imaginary.Length < size * size
-            || sr.Length < width * size || si.Length < width * size)
+            || sr.Length < width * (size + Padding) || si.Length < width * (size + Padding))
         {
             throw new ArgumentOutOfRangeException(nameof(first), $"A strip of {width} columns from {first}, {rows} rows, does not fit a {size}² grid and its scratch.");
         }
