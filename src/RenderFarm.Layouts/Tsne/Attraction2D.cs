@@ -35,6 +35,7 @@ internal static class Attraction2D
         });
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double X, double Y) Row(SparseAffinities p, double[] y, int i)
     {
         // P's columns are below its ColumnCount by construction, and that was checked against y above.

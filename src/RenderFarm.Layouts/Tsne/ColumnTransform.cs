@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -12,6 +15,13 @@ internal sealed class ColumnTransform(FftPlan plan)
 {
     /// <summary>Eight doubles: one 64-byte cache line of each row.</summary>
     public const int Strip = 8;
+
+    /// <summary>
+    /// Doubles between the scratch rows beyond the row length: with power-of-two lengths the eight
+    /// rows (and their imaginary parts) would otherwise start a multiple of 8 KiB apart, on the
+    /// same cache sets, and the copies in and out evict one another.
+    /// </summary>
+    private const int Padding = 8;
 
     [ThreadStatic]
     private static double[]? scratchRe;
@@ -36,47 +46,73 @@ internal sealed class ColumnTransform(FftPlan plan)
         Parallel.For(0, strips, strip =>
         {
             int first = strip * Strip, width = Math.Min(Strip, size - first);
-            double[] sr = scratchRe is { } a && a.Length >= Strip * size ? a : scratchRe = new double[Strip * size];
-            double[] si = scratchIm is { } b && b.Length >= Strip * size ? b : scratchIm = new double[Strip * size];
+            int pitch = size + Padding;
+            double[] sr = scratchRe is { } a && a.Length >= Strip * pitch ? a : scratchRe = new double[Strip * pitch];
+            double[] si = scratchIm is { } b && b.Length >= Strip * pitch ? b : scratchIm = new double[Strip * pitch];
             Gather(real, imaginary, sr, si, first, width, size, rowsIn);
             for (int j = 0; j < width; j++)
             {
-                plan.Transform(sr, si, j * size, inverse);
+                plan.Transform(sr, si, j * (size + Padding), inverse);
             }
 
             Scatter(sr, si, real, imaginary, first, width, size, rowsOut);
         });
     }
 
+    /// <summary>Copies the strip's columns into scratch rows; refs, as the index arithmetic defeats bounds-check removal.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Gather(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
     {
+        CheckStrip(real, imaginary, sr, si, first, width, size, rows);
+        int pitch = size + Padding;
+        ref double re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        ref double outRe = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref double outIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
             int source = (row * size) + first;
             for (int j = 0; j < width; j++)
             {
-                sr[(j * size) + row] = real[source + j];
-                si[(j * size) + row] = imaginary[source + j];
+                Unsafe.Add(ref outRe, (j * pitch) + row) = Unsafe.Add(ref re, source + j);
+                Unsafe.Add(ref outIm, (j * pitch) + row) = Unsafe.Add(ref im, source + j);
             }
         }
 
         for (int j = 0; j < width && rows < size; j++)
         {
-            Array.Clear(sr, (j * size) + rows, size - rows);
-            Array.Clear(si, (j * size) + rows, size - rows);
+            Array.Clear(sr, (j * pitch) + rows, size - rows);
+            Array.Clear(si, (j * pitch) + rows, size - rows);
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Scatter(double[] sr, double[] si, double[] real, double[] imaginary, int first, int width, int size, int rows)
     {
+        CheckStrip(real, imaginary, sr, si, first, width, size, rows);
+        int pitch = size + Padding;
+        ref double re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        ref double fromRe = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref double fromIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
             int target = (row * size) + first;
             for (int j = 0; j < width; j++)
             {
-                real[target + j] = sr[(j * size) + row];
-                imaginary[target + j] = si[(j * size) + row];
+                Unsafe.Add(ref re, target + j) = Unsafe.Add(ref fromRe, (j * pitch) + row);
+                Unsafe.Add(ref im, target + j) = Unsafe.Add(ref fromIm, (j * pitch) + row);
             }
+        }
+    }
+
+    /// <summary>The bounds the unchecked copies rely on: the strip inside the grid, the scratch holding width rows of size.</summary>
+    private static void CheckStrip(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
+    {
+        if (first < 0 || width < 0 || first + width > size || rows > size || real.Length < size * size || imaginary.Length < size * size
+            || sr.Length < width * (size + Padding) || si.Length < width * (size + Padding))
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), $"A strip of {width} columns from {first}, {rows} rows, does not fit a {size}² grid and its scratch.");
         }
     }
 }

@@ -15,6 +15,7 @@ internal static class Fft
     /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
     /// re/im[offset, offset + n), with <paramref name="twiddles"/> from <see cref="Twiddles"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transform(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
     {
         if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
@@ -26,14 +27,58 @@ internal static class Fft
         // and the checks cost as much as the arithmetic.
         ref double r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
         ref double m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
+        BitReverse(ref r, ref m, twiddles.Swaps);
+        Butterflies(ref r, ref m, n, inverse, twiddles);
+    }
+
+    /// <summary>
+    /// <see cref="Transform"/> of data already in bit-reversed order, as a caller that permutes
+    /// anyway (<see cref="FftPlan"/>'s radix-3 split) leaves it: the butterfly stages only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void TransformBitReversed(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    {
+        if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(n), $"An FFT of {n} at {offset} does not fit the arrays, or the twiddles are for another length.");
+        }
+
+        Butterflies(
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset),
+            ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset),
+            n,
+            inverse,
+            twiddles);
+    }
+
+    /// <summary>Index j's bit reversal for every j &lt; n (a power of two), as a table.</summary>
+    public static int[] BitReversal(int n)
+    {
+        var reversed = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            reversed[i] = i;
+        }
+
+        int[] swaps = Swaps(n);
+        for (int s = 0; s < swaps.Length; s += 2)
+        {
+            (reversed[swaps[s]], reversed[swaps[s + 1]]) = (swaps[s + 1], swaps[s]);
+        }
+
+        return reversed;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Butterflies(ref double r, ref double m, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    {
         ref double cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
         ref double sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
-        BitReverse(ref r, ref m, twiddles.Swaps);
         double sign = inverse ? 1 : -1;
         int firstHalf = 1;
         if (n >= 4)
         {
-            FirstTwoStages(ref r, ref m, n, sign);
+            FftStages.FirstTwo(ref r, ref m, n, sign);
             firstHalf = 4;
         }
 
@@ -42,9 +87,16 @@ internal static class Fft
             // Stage twiddles e^{−2πi·j/(2·half)} sit contiguously at [half − 1, 2·half − 1).
             ref double wc = ref Unsafe.Add(ref cos, half - 1);
             ref double ws = ref Unsafe.Add(ref sin, half - 1);
+            if (Vector256.IsHardwareAccelerated && half >= Vector256<double>.Count && 4 * half <= n)
+            {
+                FftStages.Pair(ref r, ref m, ref cos, ref sin, n, half, sign);
+                half <<= 1;
+                continue;
+            }
+
             if (Vector256.IsHardwareAccelerated && half >= Vector256<double>.Count)
             {
-                Stage(ref r, ref m, ref wc, ref ws, n, half, sign);
+                FftStages.Single(ref r, ref m, ref wc, ref ws, n, half, sign);
                 continue;
             }
 
@@ -65,65 +117,6 @@ internal static class Fft
                     ar += tr;
                     ai += ti;
                 }
-            }
-        }
-    }
-
-    /// <summary>
-    /// The stages of half 1 and 2 fused, one group of four at a time: their twiddles are 1 and
-    /// ±i, so they need no multiplications, and as separate scalar stages they cost as much as
-    /// several vectorised ones.
-    /// </summary>
-    private static void FirstTwoStages(ref double r, ref double m, int n, double sign)
-    {
-        for (int g = 0; g < n; g += 4)
-        {
-            ref double r0 = ref Unsafe.Add(ref r, g);
-            ref double m0 = ref Unsafe.Add(ref m, g);
-            double x0r = r0, x0i = m0;
-            double x1r = Unsafe.Add(ref r0, 1), x1i = Unsafe.Add(ref m0, 1);
-            double x2r = Unsafe.Add(ref r0, 2), x2i = Unsafe.Add(ref m0, 2);
-            double x3r = Unsafe.Add(ref r0, 3), x3i = Unsafe.Add(ref m0, 3);
-
-            // Stage half = 1: sums and differences of neighbours.
-            double a0r = x0r + x1r, a0i = x0i + x1i, b0r = x0r - x1r, b0i = x0i - x1i;
-            double a1r = x2r + x3r, a1i = x2i + x3i, b1r = x2r - x3r, b1i = x2i - x3i;
-
-            // Stage half = 2: twiddle 1 for a, i·sign for b (e^{sign·iπ/2}).
-            double tr = -sign * b1i, ti = sign * b1r;
-            r0 = a0r + a1r;
-            m0 = a0i + a1i;
-            Unsafe.Add(ref r0, 2) = a0r - a1r;
-            Unsafe.Add(ref m0, 2) = a0i - a1i;
-            Unsafe.Add(ref r0, 1) = b0r + tr;
-            Unsafe.Add(ref m0, 1) = b0i + ti;
-            Unsafe.Add(ref r0, 3) = b0r - tr;
-            Unsafe.Add(ref m0, 3) = b0i - ti;
-        }
-    }
-
-    /// <summary>One butterfly stage four at a time, for stages whose halves are at least a vector long.</summary>
-    private static void Stage(ref double r, ref double m, ref double wc, ref double ws, int n, int half, double sign)
-    {
-        var signs = Vector256.Create(sign);
-        int width = Vector256<double>.Count;
-        for (int start = 0; start < n; start += 2 * half)
-        {
-            for (int j = 0; j < half; j += width)
-            {
-                var wr = Vector256.LoadUnsafe(ref wc, (nuint)j);
-                var wi = Vector256.LoadUnsafe(ref ws, (nuint)j) * signs;
-                nuint a = (nuint)(start + j), b = (nuint)(start + j + half);
-                var ar = Vector256.LoadUnsafe(ref r, a);
-                var ai = Vector256.LoadUnsafe(ref m, a);
-                var br = Vector256.LoadUnsafe(ref r, b);
-                var bi = Vector256.LoadUnsafe(ref m, b);
-                var tr = (wr * br) - (wi * bi);
-                var ti = (wr * bi) + (wi * br);
-                (ar - tr).StoreUnsafe(ref r, b);
-                (ai - ti).StoreUnsafe(ref m, b);
-                (ar + tr).StoreUnsafe(ref r, a);
-                (ai + ti).StoreUnsafe(ref m, a);
             }
         }
     }
@@ -189,6 +182,7 @@ internal static class Fft
         return [.. pairs];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void BitReverse(ref double re, ref double im, int[] swaps)
     {
         for (int s = 0; s < swaps.Length; s += 2)

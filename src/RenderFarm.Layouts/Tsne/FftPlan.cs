@@ -1,10 +1,17 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
 /// A complex FFT of one length, 2ᵖ or 3·2ᵖ. Allowing the factor 3 lets the interpolation grid
 /// grow in steps of 4/3 and 3/2 instead of doubling: a 2-D grid of 1,536² where 2,048² would
 /// otherwise be needed does 44 % of the work. A 3·2ᵖ transform is one radix-3 decimation-in-time
-/// step over three radix-2 transforms of the interleaved thirds (<see cref="Fft"/>).
+/// step over three radix-2 transforms of the interleaved thirds (<see cref="Fft"/>). The thirds
+/// are copied out straight into bit-reversed order, so the radix-2 transforms skip their own
+/// permutation pass, and the radix-3 step runs four outputs at a time: together they made a
+/// 768-point transform 1.6 times as costly per point as a 1,024-point one before, about as costly after.
 /// </summary>
 internal sealed class FftPlan
 {
@@ -25,6 +32,9 @@ internal sealed class FftPlan
     private readonly double[] cos2 = [];
     private readonly double[] sin2 = [];
 
+    /// <summary>Bit reversal of each index below n/3: where the radix-2 transforms of the thirds expect it.</summary>
+    private readonly int[] reversed = [];
+
     public FftPlan(int length)
     {
         if (!IsSupported(length))
@@ -42,6 +52,7 @@ internal sealed class FftPlan
             sin1 = new double[Third];
             cos2 = new double[Third];
             sin2 = new double[Third];
+            reversed = Fft.BitReversal(Third);
             for (int k = 0; k < Third; k++)
             {
                 double angle = 2 * Math.PI * k / length;
@@ -74,6 +85,7 @@ internal sealed class FftPlan
     /// Forward (e^{−2πi·jk/n}) or, with <paramref name="inverse"/>, unscaled inverse transform of
     /// re/im[offset, offset + n) in place. Safe to call from several threads at once.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Transform(double[] re, double[] im, int offset, bool inverse)
     {
         if (Third == 0)
@@ -91,16 +103,21 @@ internal sealed class FftPlan
         double[] sr = scratchRe is { } a && a.Length >= Length ? a : scratchRe = new double[Length];
         double[] si = scratchIm is { } b && b.Length >= Length ? b : scratchIm = new double[Length];
 
-        // Thirds x[3j + r] side by side, each transformed on its own.
+        // Thirds x[3j + r] side by side, each in bit-reversed order, then transformed on its own.
+        for (int j = 0; j < third; j++)
+        {
+            int t = reversed[j], source = offset + (3 * j);
+            sr[t] = re[source];
+            si[t] = im[source];
+            sr[third + t] = re[source + 1];
+            si[third + t] = im[source + 1];
+            sr[(2 * third) + t] = re[source + 2];
+            si[(2 * third) + t] = im[source + 2];
+        }
+
         for (int r = 0; r < 3; r++)
         {
-            for (int j = 0; j < third; j++)
-            {
-                sr[(r * third) + j] = re[offset + (3 * j) + r];
-                si[(r * third) + j] = im[offset + (3 * j) + r];
-            }
-
-            Fft.Transform(sr, si, r * third, third, inverse, radix2);
+            Fft.TransformBitReversed(sr, si, r * third, third, inverse, radix2);
         }
 
         Combine(sr, si, re, im, offset, inverse);
@@ -110,11 +127,18 @@ internal sealed class FftPlan
     /// X[k + q·n/3] = F₀[k] + ω^q·t₁ + ω^{2q}·t₂ with t₁ = W^k·F₁[k], t₂ = W^{2k}·F₂[k]; written
     /// with s = t₁ + t₂ and d = t₁ − t₂, the two non-trivial outputs are −s/2 ± iσ(√3/2)·d.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Combine(double[] sr, double[] si, double[] re, double[] im, int offset, bool inverse)
     {
         int third = Third;
         double sign = inverse ? 1 : -1;
-        for (int k = 0; k < third; k++)
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            k = CombineVectors(sr, si, re, im, offset, sign);
+        }
+
+        for (; k < third; k++)
         {
             double w1r = cos1[k], w1i = sign * sin1[k], w2r = cos2[k], w2i = sign * sin2[k];
             double f0r = sr[k], f0i = si[k];
@@ -134,5 +158,64 @@ internal sealed class FftPlan
             re[offset + (2 * third) + k] = midR - rotR;
             im[offset + (2 * third) + k] = midI - rotI;
         }
+    }
+
+    /// <summary><see cref="Combine"/> four outputs at a time over whole vectors; returns where the scalar tail starts.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int CombineVectors(double[] sr, double[] si, double[] re, double[] im, int offset, double sign)
+    {
+        int third = Third;
+        int width = Vector256<double>.Count;
+        if (offset < 0 || offset + Length > re.Length || offset + Length > im.Length || sr.Length < Length || si.Length < Length)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset), $"An FFT of {Length} at {offset} does not fit the arrays.");
+        }
+
+        // Refs instead of indexing, as in Fft: the offsets by thirds defeat bounds-check removal.
+        ref double c1 = ref MemoryMarshal.GetArrayDataReference(cos1);
+        ref double s1 = ref MemoryMarshal.GetArrayDataReference(sin1);
+        ref double c2 = ref MemoryMarshal.GetArrayDataReference(cos2);
+        ref double s2 = ref MemoryMarshal.GetArrayDataReference(sin2);
+        ref double fr = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref double fi = ref MemoryMarshal.GetArrayDataReference(si);
+        ref double outR = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
+        ref double outI = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
+        var signs = Vector256.Create(sign);
+        var rotation = Vector256.Create(sign * HalfRootThree);
+        var half = Vector256.Create(0.5);
+        nuint t1 = (nuint)third, t2 = (nuint)(2 * third);
+        int k = 0;
+        for (; k + width <= third; k += width)
+        {
+            nuint i = (nuint)k;
+            var w1r = Vector256.LoadUnsafe(ref c1, i);
+            var w1i = Vector256.LoadUnsafe(ref s1, i) * signs;
+            var w2r = Vector256.LoadUnsafe(ref c2, i);
+            var w2i = Vector256.LoadUnsafe(ref s2, i) * signs;
+            var f0r = Vector256.LoadUnsafe(ref fr, i);
+            var f0i = Vector256.LoadUnsafe(ref fi, i);
+            var f1r = Vector256.LoadUnsafe(ref fr, i + t1);
+            var f1i = Vector256.LoadUnsafe(ref fi, i + t1);
+            var f2r = Vector256.LoadUnsafe(ref fr, i + t2);
+            var f2i = Vector256.LoadUnsafe(ref fi, i + t2);
+            var t1r = (w1r * f1r) - (w1i * f1i);
+            var t1i = (w1r * f1i) + (w1i * f1r);
+            var t2r = (w2r * f2r) - (w2i * f2i);
+            var t2i = (w2r * f2i) + (w2i * f2r);
+            var sumR = t1r + t2r;
+            var sumI = t1i + t2i;
+            var rotR = -rotation * (t1i - t2i);
+            var rotI = rotation * (t1r - t2r);
+            var midR = f0r - (half * sumR);
+            var midI = f0i - (half * sumI);
+            (f0r + sumR).StoreUnsafe(ref outR, i);
+            (f0i + sumI).StoreUnsafe(ref outI, i);
+            (midR + rotR).StoreUnsafe(ref outR, i + t1);
+            (midI + rotI).StoreUnsafe(ref outI, i + t1);
+            (midR - rotR).StoreUnsafe(ref outR, i + t2);
+            (midI - rotI).StoreUnsafe(ref outI, i + t2);
+        }
+
+        return k;
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -97,6 +99,7 @@ internal sealed class FftRepulsion2D : IRepulsion
     }
 
     /// <summary>The lower corner and side of a square holding every point.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (double Lo, double Span) Extent(ReadOnlySpan<double> y)
     {
         double lo = double.MaxValue, hi = double.MinValue;
@@ -110,6 +113,7 @@ internal sealed class FftRepulsion2D : IRepulsion
     }
 
     /// <summary>Each point's first node per dimension and its Lagrange weights for that box's nodes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Interpolation(ReadOnlySpan<double> y, double lo, double boxWidth, int boxes, double[] weights, int[] cells)
     {
         Span<double> nodes = stackalloc double[NodesPerBox];
@@ -141,6 +145,7 @@ internal sealed class FftRepulsion2D : IRepulsion
     }
 
     /// <summary>Spreads a unit charge per point onto its box's nodes (serially: points share nodes).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Spread(double[] weights, int[] cells, InterpolationGrid grid)
     {
         int n = cells.Length / 2;
@@ -166,7 +171,7 @@ internal sealed class FftRepulsion2D : IRepulsion
     {
         int n = cells.Length / 2;
         double[] potentials = gathered.Length == n * stride ? gathered : gathered = new double[n * stride];
-        Parallel.For(0, n, i =>
+        Parallel.For(0, n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
         {
             double sr = 0, si = 0;
             int cx = cells[2 * i], cy = cells[(2 * i) + 1];

@@ -1,3 +1,7 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -7,9 +11,19 @@ namespace RenderFarm.Layouts.Tsne;
 /// </summary>
 internal sealed class InterpolationGrid
 {
+    /// <summary>A thread's row of the spectrum product in <see cref="Convolve"/>, transformed there.</summary>
+    [ThreadStatic]
+    private static double[]? lineRe;
+
+    [ThreadStatic]
+    private static double[]? lineIm;
+
     private readonly int size;
     private readonly int m;
+
+    /// <summary>The m × m node charges alone (row stride m): clearing a size² array every iteration cost four times as much.</summary>
     private readonly double[] charges;
+
     private readonly double[] chargeRe;
     private readonly double[] chargeIm;
     private readonly double[] re;
@@ -22,7 +36,7 @@ internal sealed class InterpolationGrid
     {
         this.size = size;
         this.m = m;
-        charges = new double[size * size];
+        charges = new double[m * m];
         chargeRe = new double[size * size];
         chargeIm = new double[size * size];
         re = new double[size * size];
@@ -74,7 +88,7 @@ internal sealed class InterpolationGrid
 
     public void Clear() => Array.Clear(charges);
 
-    public void Add(int row, int column, double charge) => charges[(row * size) + column] += charge;
+    public void Add(int row, int column, double charge) => charges[(row * m) + column] += charge;
 
     public (double Real, double Imaginary) At(int row, int column) => (re[(row * size) + column], im[(row * size) + column]);
 
@@ -90,10 +104,12 @@ internal sealed class InterpolationGrid
         Parallel.For(0, (m + 1) / 2, pair =>
         {
             int a = 2 * pair * size, b = a + size;
-            Array.Copy(charges, a, chargeRe, a, size);
+            Array.Copy(charges, 2 * pair * m, chargeRe, a, m);
+            Array.Clear(chargeRe, a + m, size - m);
             if (2 * pair + 1 < m)
             {
-                Array.Copy(charges, b, chargeIm, a, size);
+                Array.Copy(charges, ((2 * pair) + 1) * m, chargeIm, a, m);
+                Array.Clear(chargeIm, a + m, size - m);
             }
             else
             {
@@ -110,6 +126,7 @@ internal sealed class InterpolationGrid
     /// Z = FFT(x + i·y) of real rows x, y into X = (Z[k] + conj Z[−k]) / 2 in row <paramref name="a"/>
     /// and Y = (Z[k] − conj Z[−k]) / 2i in row <paramref name="b"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SplitRowPair(int a, int b)
     {
         for (int k = 0; k <= size / 2; k++)
@@ -155,34 +172,86 @@ internal sealed class InterpolationGrid
         return partial.Sum() / ((double)size * size);
     }
 
-    /// <summary>The potentials of the transformed charges under the kernel whose spectrum is given, read back with <see cref="At"/>.</summary>
+    /// <summary>
+    /// The potentials of the transformed charges under the kernel whose spectrum is given, read back with <see cref="At"/>.
+    /// Each row's product of spectra is formed in a per-thread row, transformed there and only its
+    /// first columns (those the column pass reads) stored: at 1,024² the grid's arrays are 8 MiB
+    /// each, and a separate multiply pass wrote two of them in full only for the row transforms
+    /// to read and write them again.
+    /// </summary>
     public void Convolve((double[] Re, double[] Im) spectrum)
     {
         double scale = 1.0 / ((double)size * size);
-        int half = size / 2;
-        Parallel.For(0, size, row =>
+        int kept = Math.Min(size, (m + ColumnTransform.Strip - 1) / ColumnTransform.Strip * ColumnTransform.Strip);
+        Parallel.For(0, size, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (row) =>
         {
+            double[] lr = lineRe is { } a && a.Length == size ? a : lineRe = new double[size];
+            double[] li = lineIm is { } b && b.Length == size ? b : lineIm = new double[size];
             int c = row * size;
-            for (int k = 0; k <= half; k++)
-            {
-                double ar = chargeRe[c + k], ai = chargeIm[c + k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
-                re[c + k] = ((ar * br) - (ai * bi)) * scale;
-                im[c + k] = ((ar * bi) + (ai * br)) * scale;
-            }
-
-            // Past size/2 the charge spectrum is the conjugate of its mirror image Q̂(−row, −k).
-            int mirror = ((size - row) % size) * size;
-            for (int k = half + 1; k < size; k++)
-            {
-                double ar = chargeRe[mirror + size - k], ai = -chargeIm[mirror + size - k], br = spectrum.Re[c + k], bi = spectrum.Im[c + k];
-                re[c + k] = ((ar * br) - (ai * bi)) * scale;
-                im[c + k] = ((ar * bi) + (ai * br)) * scale;
-            }
+            SpectrumProduct(c, ((size - row) % size) * size, spectrum, scale, lr, li);
+            plan.Transform(lr, li, 0, inverse: true);
+            Array.Copy(lr, 0, re, c, kept);
+            Array.Copy(li, 0, im, c, kept);
         });
 
-        // Only the m × m corner is read back: every row, then the first m columns' first m rows.
-        Parallel.For(0, size, row => plan.Transform(re, im, row * size, inverse: true));
+        // Only the m × m corner is read back: the first m columns' first m rows.
         columns.Pass(re, im, m, rowsIn: size, rowsOut: m, inverse: true);
+    }
+
+    /// <summary>
+    /// Row c of Q̂·K̂·scale into lr/li. Past size/2 the charge spectrum is the conjugate of its
+    /// mirror image Q̂(−row, −k), read from row <paramref name="mirror"/>. Written with refs after
+    /// one bounds check, the first half four at a time: indexed, the checks cost as much as the products.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void SpectrumProduct(int c, int mirror, (double[] Re, double[] Im) spectrum, double scale, double[] lr, double[] li)
+    {
+        int half = size / 2;
+        if (c < 0 || mirror < 0 || c + size > chargeRe.Length || mirror + size > chargeRe.Length || chargeIm.Length != chargeRe.Length
+            || spectrum.Re.Length != chargeRe.Length || spectrum.Im.Length != chargeRe.Length || lr.Length < size || li.Length < size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(c), $"Row {c / size} or its mirror does not fit a {size}² grid.");
+        }
+
+        ref double qr = ref MemoryMarshal.GetArrayDataReference(chargeRe);
+        ref double qi = ref MemoryMarshal.GetArrayDataReference(chargeIm);
+        ref double kr = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(spectrum.Re), c);
+        ref double ki = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(spectrum.Im), c);
+        ref double outR = ref MemoryMarshal.GetArrayDataReference(lr);
+        ref double outI = ref MemoryMarshal.GetArrayDataReference(li);
+        ref double rowR = ref Unsafe.Add(ref qr, c);
+        ref double rowI = ref Unsafe.Add(ref qi, c);
+        int k = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var scales = Vector256.Create(scale);
+            for (; k + Vector256<double>.Count <= half + 1; k += Vector256<double>.Count)
+            {
+                nuint at = (nuint)k;
+                var ar = Vector256.LoadUnsafe(ref rowR, at);
+                var ai = Vector256.LoadUnsafe(ref rowI, at);
+                var br = Vector256.LoadUnsafe(ref kr, at);
+                var bi = Vector256.LoadUnsafe(ref ki, at);
+                (((ar * br) - (ai * bi)) * scales).StoreUnsafe(ref outR, at);
+                (((ar * bi) + (ai * br)) * scales).StoreUnsafe(ref outI, at);
+            }
+        }
+
+        for (; k <= half; k++)
+        {
+            double ar = Unsafe.Add(ref rowR, k), ai = Unsafe.Add(ref rowI, k), br = Unsafe.Add(ref kr, k), bi = Unsafe.Add(ref ki, k);
+            Unsafe.Add(ref outR, k) = ((ar * br) - (ai * bi)) * scale;
+            Unsafe.Add(ref outI, k) = ((ar * bi) + (ai * br)) * scale;
+        }
+
+        ref double mirrorR = ref Unsafe.Add(ref qr, mirror + size);
+        ref double mirrorI = ref Unsafe.Add(ref qi, mirror + size);
+        for (; k < size; k++)
+        {
+            double ar = Unsafe.Subtract(ref mirrorR, k), ai = -Unsafe.Subtract(ref mirrorI, k), br = Unsafe.Add(ref kr, k), bi = Unsafe.Add(ref ki, k);
+            Unsafe.Add(ref outR, k) = ((ar * br) - (ai * bi)) * scale;
+            Unsafe.Add(ref outI, k) = ((ar * bi) + (ai * br)) * scale;
+        }
     }
 
     /// <summary>A general complex 2-D transform (kernels): every row, then every column.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal static class PerplexityCalibration
     }
 
     /// <summary>Fills one row; returns the entropy reached (nats).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Row(ReadOnlySpan<float> distances, ReadOnlySpan<int> neighbors, double target, Span<double> p)
     {
         // Squared distances shifted by the smallest: the normalised row is unchanged, and exp never underflows to all zeros.
@@ -63,6 +66,7 @@ internal static class PerplexityCalibration
     }
 
     /// <summary>Normalised p for precision β and its entropy H = log Σ e^{−βd²} + β·E[d²].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Evaluate(ReadOnlySpan<double> d2, double beta, Span<double> p)
     {
         double sum = 0, weighted = 0;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -40,6 +42,7 @@ public sealed class SparseAffinities
     /// The joint probabilities (P + Pᵀ)/(2N) of a conditional N × k neighbour matrix (row i's
     /// neighbours and their probabilities, rows summing to 1): symmetric, summing to 1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static SparseAffinities Symmetrise(int[] neighbors, double[] conditional, int k)
     {
         int n = neighbors.Length / k;
@@ -80,6 +83,7 @@ public sealed class SparseAffinities
     }
 
     /// <summary>Sorts each row by column and adds up repeated columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static SparseAffinities Merge(int n, int[] starts, int[] columns, double[] values)
     {
         var rowStart = new int[n + 1];

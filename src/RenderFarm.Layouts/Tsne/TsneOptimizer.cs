@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -61,6 +63,7 @@ internal sealed class TsneOptimizer(TsneObjective objective, int dims)
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Step(double[] y, double[] gradient, double[] update, double[] gains, TsnePhase phase)
     {
         for (int c = 0; c < y.Length; c++)
@@ -96,6 +99,7 @@ internal sealed class TsneOptimizer(TsneObjective objective, int dims)
     }
 
     /// <summary>Keeps the layout centred: the objective ignores translation, so it would otherwise drift.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Recentre(double[] y)
     {
         int n = y.Length / dims;

@@ -86,6 +86,54 @@ public sealed class ExactKnnTests
     }
 
     [Fact]
+    public void Build_SeveralReferenceBlocksEachWay_MatchesBruteForce()
+    {
+        // 700 rows: 11 query blocks (the last ragged), each meeting the rows after it in several
+        // reference blocks, so most pairs reach the lower row's heap by the transposed offer.
+        Matrix data = TestData.Random(700, 9, seed: 5);
+        TestData.Duplicate(data, 3, 650);
+        TestData.Duplicate(data, 690, 10);
+        const int k = 12;
+
+        KnnGraph graph = ExactKnn.Build(data, k, DistanceMetric.Euclidean);
+        (int Index, double Distance)[][] truth = BruteForceKnn.AllSorted(data, DistanceMetric.Euclidean);
+
+        for (int i = 0; i < data.Rows; i++)
+        {
+            Assert.Equal(truth[i].Take(k).Select(e => e.Distance), graph.DistancesOf(i).ToArray().Select(d => (double)d), (a, b) => Math.Abs(a - b) < 1e-4);
+            if (truth[i][k].Distance - truth[i][k - 1].Distance > 1e-4)
+            {
+                Assert.Equal(truth[i].Take(k).Select(e => e.Index).Order(), graph.NeighborsOf(i).ToArray().Order());
+            }
+        }
+
+        Assert.Equal([650], graph.NeighborsOf(3)[..1].ToArray());
+        Assert.Equal([10], graph.NeighborsOf(690)[..1].ToArray());
+    }
+
+    [Fact]
+    public void Build_ManyTies_SameGraphEveryRun()
+    {
+        // Rows on a coarse lattice tie at many distances; which thread offers a pair first must not
+        // decide which of the tied rows a heap keeps.
+        var data = new Matrix(900, 3);
+        for (int i = 0; i < data.Rows; i++)
+        {
+            data.Row(i)[0] = i % 7;
+            data.Row(i)[1] = (i / 7) % 5;
+            data.Row(i)[2] = i % 3;
+        }
+
+        KnnGraph first = ExactKnn.Build(data, 20, DistanceMetric.Euclidean);
+        for (int run = 0; run < 3; run++)
+        {
+            KnnGraph again = ExactKnn.Build(data, 20, DistanceMetric.Euclidean);
+            Assert.Equal(first.Indices, again.Indices);
+            Assert.Equal(first.Distances, again.Distances);
+        }
+    }
+
+    [Fact]
     public void Build_Cancelled_Throws()
     {
         using var cancel = new CancellationTokenSource();

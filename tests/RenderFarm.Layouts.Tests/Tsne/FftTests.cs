@@ -8,7 +8,10 @@ public sealed class FftTests
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(8)]
+    [InlineData(32)]
     [InlineData(64)]
+    [InlineData(128)]
+    [InlineData(1024)]
     public void Transform_RandomSequence_MatchesNaiveDft(int n)
     {
         var random = new Random(n);
@@ -23,6 +26,27 @@ public sealed class FftTests
         {
             Assert.Equal(expectedRe[k], re[k], 1e-10);
             Assert.Equal(expectedIm[k], im[k], 1e-10);
+        }
+    }
+
+    [Theory]
+    [InlineData(32)]
+    [InlineData(256)]
+    public void Transform_Inverse_MatchesNaiveInverseDft(int n)
+    {
+        // 32 and 256 end on a lone radix-2 stage after the fused pairs; the inverse flips every twiddle's sign.
+        var random = new Random(n + 1);
+        double[] re = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        double[] im = Enumerable.Range(0, n).Select(_ => random.NextDouble() - 0.5).ToArray();
+        (double[] conjRe, double[] conjIm) = NaiveDft(re, im.Select(v => -v).ToArray());
+
+        Fft.Transform(re, im, 0, n, inverse: true, Fft.Twiddles(n));
+
+        // The unscaled inverse is the conjugate of the forward transform of the conjugate.
+        for (int k = 0; k < n; k++)
+        {
+            Assert.Equal(conjRe[k], re[k], 1e-10);
+            Assert.Equal(-conjIm[k], im[k], 1e-10);
         }
     }
 
