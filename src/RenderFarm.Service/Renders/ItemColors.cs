@@ -59,31 +59,8 @@ internal static class ItemColors
         }
 
         int clusters = layout.Clusters.Length == 0 ? 0 : layout.Clusters.Max() + 1;
-        return Enumerable.Range(0, clusters).Select(k => new LegendEntry(ClusterName(layouts, layout, k), Palette.ForIndex(k))).ToArray();
-    }
-
-    /// <summary>A cluster's most common class when the data has labels ("Trouser"), else "cluster 3".</summary>
-    public static string ClusterName(LayoutSet layouts, LayoutResult layout, int cluster)
-    {
-        if (layouts.Labels is { } labels)
-        {
-            var counts = new int[layouts.Input.ClassNames.Count];
-            for (int i = 0; i < labels.Length; i++)
-            {
-                if (layout.Clusters[i] == cluster && labels[i] >= 0)
-                {
-                    counts[labels[i]]++;
-                }
-            }
-
-            int best = Array.IndexOf(counts, counts.Max());
-            if (counts[best] > 0)
-            {
-                return layouts.Input.ClassNames[best];
-            }
-        }
-
-        return $"cluster {cluster}";
+        string[] names = ClusterNames.For(layouts, layout);
+        return Enumerable.Range(0, clusters).Select(k => new LegendEntry(names[k], Palette.ForIndex(k))).ToArray();
     }
 
     private static int[] Groups(OutputSpec output, LayoutSet layouts, LayoutResult layout) =>

@@ -16,6 +16,7 @@ namespace RenderFarm.Service.Renders;
 internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, LayoutResult layout, Rgba8 background)
 {
     private readonly EncodedOverlay _theme = Theme(background);
+    private string[]? _clusterNames;
 
     public EncodedOverlay? Title() =>
         output.Overlays.Title is { } title ? _theme with { Title = title, TitleSize = TitleSize(title) } : null;
@@ -104,7 +105,8 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
             var centroid = new Vector3((float)(sums[3 * c] / counts[c]), (float)(sums[3 * c + 1] / counts[c]), (float)(sums[3 * c + 2] / counts[c]));
             if (ScreenProjection.TryProject(camera, width, height, centroid, out Vector2 pixel))
             {
-                labels.Add(new ClusterLabel(ItemColors.ClusterName(layouts, layout, c), pixel.X, pixel.Y));
+                _clusterNames ??= ClusterNames.For(layouts, layout);
+                labels.Add(new ClusterLabel(_clusterNames[c], pixel.X, pixel.Y));
             }
         }
 

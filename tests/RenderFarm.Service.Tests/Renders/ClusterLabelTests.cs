@@ -81,6 +81,20 @@ public sealed class ClusterLabelTests
     }
 
     [Fact]
+    public void AClassThatWinsTwoClusters_NamesThemLargestFirst()
+    {
+        // Clusters 0 and 2 are mostly bags (cluster 2 the larger, one shirt among its bags), 1 is
+        // shirts, 3 has no labelled item.
+        var (positions, clusters) = Clusters(dims: 2);
+        clusters[0] = 2; // an item of cluster 0's ring joins cluster 2
+        string?[] labels = clusters.Select((c, i) => c switch { 0 or 2 => i == 2 * PerCluster + 1 ? "Shirt" : "Bag", 1 => "Shirt", _ => null }).ToArray();
+
+        var names = Labels(positions, 2, clusters, new OrthographicCamera(0, 0, 60), labels).Select(l => l.Text).ToArray();
+
+        Assert.Equal(["Bag 2", "Shirt", "Bag 1", "cluster 3"], names);
+    }
+
+    [Fact]
     public void LabelsOff_NoOverlay()
     {
         var (positions, clusters) = Clusters(dims: 3);
@@ -88,8 +102,8 @@ public sealed class ClusterLabelTests
         Assert.Null(factory.ClusterLabels(positions, 3, Camera, W, H));
     }
 
-    private static IReadOnlyList<ClusterLabel> Labels(float[] positions, int dims, int[] clusters, CameraView camera) =>
-        Factory(positions, dims, clusters, clusterLabels: true).ClusterLabels(positions, dims, camera, W, H)!.Labels;
+    private static IReadOnlyList<ClusterLabel> Labels(float[] positions, int dims, int[] clusters, CameraView camera, string?[]? labels = null) =>
+        Factory(positions, dims, clusters, clusterLabels: true, labels).ClusterLabels(positions, dims, camera, W, H)!.Labels;
 
     /// <summary>PerCluster items a cluster on a small ring around its centre (so the centroid is the centre).</summary>
     private static (float[] Positions, int[] Clusters) Clusters(int dims)
@@ -108,12 +122,13 @@ public sealed class ClusterLabelTests
         return (positions.ToArray(), clusters.ToArray());
     }
 
-    private static OverlayFactory Factory(float[] positions, int dims, int[] clusters, bool clusterLabels)
+    private static OverlayFactory Factory(float[] positions, int dims, int[] clusters, bool clusterLabels, string?[]? labels = null)
     {
         int n = clusters.Length;
+        labels ??= new string?[n];
         var spec = new LayoutSpec { Name = "umap", Method = LayoutMethod.Umap, Dims = dims, Locations = new Dictionary<string, SceneLocation>() };
         var input = new LayoutInput(new Matrix(n, 2, new float[n * 2]), Enumerable.Range(0, n).Select(i => $"item{i}").ToArray(),
-            new string?[n], [], "embeddings");
+            labels, labels.OfType<string>().Distinct().Order().ToArray(), "embeddings");
         var layout = new LayoutResult(spec, new Matrix(n, dims, positions), clusters,
             new LayoutMetrics(null, null, null, 0, Centres.Length, null, null), 0, false, "key");
         var output = new ImageOutputSpec
