@@ -42,5 +42,29 @@ public static class Palette
         return new Rgba8(Mix(color.R, target, t), Mix(color.G, target, t), Mix(color.B, target, t));
     }
 
+    /// <summary>The contrast (WCAG 2 ratio, see <see cref="Contrast"/>) a class colour keeps against its background.</summary>
+    public const double MinimumContrast = 3.0;
+
+    /// <summary>
+    /// The colour of <paramref name="index"/> as drawn on <paramref name="background"/>: as
+    /// <see cref="ForIndex(int)"/> where it already stands out by <see cref="MinimumContrast"/>,
+    /// else moved towards white (on a dark background) or black (on a light one) just far enough,
+    /// in steps of 5 %. The muted scheme's indigo, wine and dark teal all but vanish on the default
+    /// #111111 (1.6, 2.2 and 2.2 to 1), as its cyan and sand do on white; lifted, each keeps its hue.
+    /// </summary>
+    public static Rgba8 ForIndex(int index, Rgba8 background)
+    {
+        Rgba8 color = ForIndex(index);
+        byte target = Contrast.RelativeLuminance(background) < 0.18 ? (byte)255 : (byte)0;
+        Rgba8 shown = color;
+        for (int step = 1; step <= 20 && Contrast.Ratio(shown, background) < MinimumContrast; step++)
+        {
+            double t = step / 20.0;
+            shown = new Rgba8(Mix(color.R, target, t), Mix(color.G, target, t), Mix(color.B, target, t), color.A);
+        }
+
+        return shown;
+    }
+
     private static byte Mix(byte from, byte to, double t) => (byte)Math.Round(from + (to - from) * t);
 }

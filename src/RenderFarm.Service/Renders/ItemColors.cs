@@ -14,10 +14,12 @@ internal static class ItemColors
     /// <summary>Opacity of the other items while new ones are highlighted: still readable, clearly behind.</summary>
     public const byte FadedAlpha = 80;
 
-    public static Rgba8[] For(OutputSpec output, LayoutSet layouts, LayoutResult layout)
+    /// <summary>Each item's colour, lifted where needed to stand out from <paramref name="background"/> (see <see cref="Palette.ForIndex(int, Rgba8)"/>).</summary>
+    public static Rgba8[] For(OutputSpec output, LayoutSet layouts, LayoutResult layout, Rgba8 background)
     {
         int[] groups = Groups(output, layouts, layout);
-        Rgba8[] colors = groups.Select(Palette.ForIndex).ToArray();
+        var shown = new Dictionary<int, Rgba8>();
+        Rgba8[] colors = groups.Select(g => shown.TryGetValue(g, out Rgba8 c) ? c : shown[g] = Palette.ForIndex(g, background)).ToArray();
         return output.Highlight == HighlightMode.New ? Highlighted(output, layouts.Changes, colors) : colors;
     }
 
@@ -51,16 +53,16 @@ internal static class ItemColors
     public static bool Shown(OutputSpec output) =>
         output.Style is OutputStyle.Points or OutputStyle.Terrain || (output.Border && (output.Style == OutputStyle.GridMosaic || output.SpriteMode == SpriteMode.Opaque));
 
-    public static IReadOnlyList<LegendEntry> Legend(OutputSpec output, LayoutSet layouts, LayoutResult layout)
+    public static IReadOnlyList<LegendEntry> Legend(OutputSpec output, LayoutSet layouts, LayoutResult layout, Rgba8 background)
     {
         if (OutputChecks.ResolveColorBy(output, layouts.Input.ClassNames.Count) == ColorBy.Label)
         {
-            return layouts.Input.ClassNames.Select((name, i) => new LegendEntry(name, Palette.ForIndex(i))).ToArray();
+            return layouts.Input.ClassNames.Select((name, i) => new LegendEntry(name, Palette.ForIndex(i, background))).ToArray();
         }
 
         int clusters = layout.Clusters.Length == 0 ? 0 : layout.Clusters.Max() + 1;
         string[] names = ClusterNames.For(layouts, layout);
-        return Enumerable.Range(0, clusters).Select(k => new LegendEntry(names[k], Palette.ForIndex(k))).ToArray();
+        return Enumerable.Range(0, clusters).Select(k => new LegendEntry(names[k], Palette.ForIndex(k, background))).ToArray();
     }
 
     private static int[] Groups(OutputSpec output, LayoutSet layouts, LayoutResult layout) =>

@@ -37,7 +37,7 @@ internal sealed class OverlayFactory(OutputSpec output, LayoutSet layouts, Layou
     /// that appear nowhere in a mosaic of untinted thumbnails would mislead.
     /// </summary>
     public EncodedOverlay? Legend() =>
-        output.Overlays.Legend && ItemColors.Shown(output) ? _theme with { Legend = ItemColors.Legend(output, layouts, layout) } : null;
+        output.Overlays.Legend && ItemColors.Shown(output) ? _theme with { Legend = ItemColors.Legend(output, layouts, layout, background) } : null;
 
     /// <summary>
     /// The caption of <paramref name="layoutName"/>: its name and quality figures; a sweep's set or a

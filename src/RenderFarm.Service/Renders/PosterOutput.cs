@@ -28,7 +28,7 @@ internal static class PosterOutput
     {
         LayoutResult layout = layouts[output.Layout];
         float[] positions = layouts.PositionsFor(output, layout.Coordinates, out int dims);
-        var drawing = new OutputDrawing(output, layouts.ItemCount, ItemColors.For(output, layouts, layout), atlas);
+        var drawing = new OutputDrawing(output, layouts.ItemCount, ItemColors.For(output, layouts, layout, background), atlas);
         CameraView camera = output.Style == OutputStyle.GridMosaic
             ? OutputDrawing.GridCamera(positions, output.Width, output.Height)
             : Framing.Fit(output, positions, dims).ToView();

@@ -42,7 +42,7 @@ internal static class VideoOutput
 
         FrameState state = timeline.CreateState();
         LayoutResult first = layouts[video.Layout];
-        var drawing = new OutputDrawing(video, layouts.ItemCount, ItemColors.For(video, layouts, first), atlas);
+        var drawing = new OutputDrawing(video, layouts.ItemCount, ItemColors.For(video, layouts, first, background), atlas);
         var overlays = new OverlayFactory(video, layouts, first, background);
         int width = video.Width, height = video.Height;
         OverlayLayer? title = overlays.Title() is { } t ? OverlayLayer.Render(t, width, height) : null;

@@ -12,6 +12,36 @@ public sealed class PaletteTests
         Assert.DoesNotContain(Palette.Unlabelled, colours);
     }
 
+    [Theory]
+    [InlineData("#111111")] // the default background
+    [InlineData("#000000")]
+    [InlineData("#FFFFFF")]
+    [InlineData("#808080")]
+    public void On_any_background_the_first_ten_colours_stand_out_and_stay_apart(string background)
+    {
+        Assert.True(Rgba8.TryParseHex(background, out var ground));
+        var shown = Enumerable.Range(0, 10).Select(i => Palette.ForIndex(i, ground)).ToList();
+        Assert.All(shown, c => Assert.True(Contrast.Ratio(c, ground) >= Palette.MinimumContrast, $"{c} on {background}: {Contrast.Ratio(c, ground):F2}"));
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+    }
+
+    [Fact]
+    public void On_the_default_background_only_the_dark_colours_are_lifted_and_keep_their_hue()
+    {
+        var ground = new Rgba8(0x11, 0x11, 0x11);
+        Assert.True(Contrast.Ratio(Palette.ForIndex(0), ground) < 2, "indigo was nearly invisible on #111");
+        Assert.Equal(Palette.ForIndex(1), Palette.ForIndex(1, ground)); // cyan already stood out
+        Rgba8 indigo = Palette.ForIndex(0, ground);
+        Assert.True(indigo.B > indigo.R && indigo.R > indigo.G, $"lifted indigo {indigo}");
+    }
+
+    [Fact]
+    public void Contrast_ratio_is_one_for_equal_colours_and_twenty_one_for_black_on_white()
+    {
+        Assert.Equal(1.0, Contrast.Ratio(new Rgba8(10, 200, 30), new Rgba8(10, 200, 30)), 6);
+        Assert.Equal(21.0, Contrast.Ratio(new Rgba8(0, 0, 0), new Rgba8(255, 255, 255)), 6);
+    }
+
     [Fact]
     public void Negative_indices_are_unlabelled() => Assert.Equal(Palette.Unlabelled, Palette.ForIndex(-1));
 

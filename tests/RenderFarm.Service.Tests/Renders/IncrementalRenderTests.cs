@@ -97,7 +97,7 @@ public sealed class IncrementalRenderTests : IDisposable
 
         RenderManifest manifest = run.WriteManifest();
         LatestPointer.Update(run.Folder!);
-        return new Rendered(manifest, run.Folder!, ItemColors.For(run.Plan.Outputs[0], layouts, layouts["umap"]), layouts.Input.Ids);
+        return new Rendered(manifest, run.Folder!, ItemColors.For(run.Plan.Outputs[0], layouts, layouts["umap"], run.Plan.Scene.Render.Background), layouts.Input.Ids);
     }
 
     private static (string, int, int, int) Counts(ItemChanges? changes) =>
