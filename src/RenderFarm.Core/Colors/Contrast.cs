@@ -8,17 +8,11 @@ namespace RenderFarm.Core.Colors;
 public static class Contrast
 {
     public static double RelativeLuminance(Rgba8 color) =>
-        (0.2126 * Linear(color.R)) + (0.7152 * Linear(color.G)) + (0.0722 * Linear(color.B));
+        (0.2126 * Srgb.ToLinear(color.R / 255.0)) + (0.7152 * Srgb.ToLinear(color.G / 255.0)) + (0.0722 * Srgb.ToLinear(color.B / 255.0));
 
     public static double Ratio(Rgba8 a, Rgba8 b)
     {
         double la = RelativeLuminance(a), lb = RelativeLuminance(b);
         return (Math.Max(la, lb) + 0.05) / (Math.Min(la, lb) + 0.05);
-    }
-
-    private static double Linear(byte channel)
-    {
-        double c = channel / 255.0;
-        return c <= 0.04045 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
     }
 }

@@ -238,13 +238,7 @@ public sealed unsafe partial class FrameRenderer : IDisposable
 
     /// <summary>The clear colour in linear light: the sRGB target encodes it back to the same bytes.</summary>
     private static ClearColorValue ToLinear(Rgba8 c) =>
-        new(SrgbToLinear(c.R), SrgbToLinear(c.G), SrgbToLinear(c.B), c.A / 255f);
-
-    internal static float SrgbToLinear(byte value)
-    {
-        double v = value / 255.0;
-        return (float)(v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4));
-    }
+        new(Srgb.ToLinear(c.R), Srgb.ToLinear(c.G), Srgb.ToLinear(c.B), c.A / 255f);
 
     private DescriptorPool CreateDescriptorPool()
     {

@@ -141,9 +141,9 @@ internal sealed class HeightField
             var c = colors[colors.Length == n ? i : 0];
             values[0] = z;
             values[1] = z * z;
-            values[2] = FrameRenderer.SrgbToLinear(c.R);
-            values[3] = FrameRenderer.SrgbToLinear(c.G);
-            values[4] = FrameRenderer.SrgbToLinear(c.B);
+            values[2] = Srgb.ToLinear(c.R);
+            values[3] = Srgb.ToLinear(c.G);
+            values[4] = Srgb.ToLinear(c.B);
             values[5] = 1;
             int x0 = Math.Clamp((int)MathF.Floor(gx), 0, r - 2), y0 = Math.Clamp((int)MathF.Floor(gy), 0, r - 2);
             float fx = Math.Clamp(gx - x0, 0, 1), fy = Math.Clamp(gy - y0, 0, 1);
@@ -195,7 +195,7 @@ internal sealed class HeightField
         float peak = 0;
         for (int node = 0; node < Heights.Length; node++) peak = Math.Max(peak, _wide[node * WideChannels + 2]);
         float coverageFloor = Epsilon + 0.05f * peak;
-        float br = FrameRenderer.SrgbToLinear(baseColor.R), bg = FrameRenderer.SrgbToLinear(baseColor.G), bb = FrameRenderer.SrgbToLinear(baseColor.B);
+        float br = Srgb.ToLinear(baseColor.R), bg = Srgb.ToLinear(baseColor.G), bb = Srgb.ToLinear(baseColor.B);
         for (int node = 0; node < Heights.Length; node++)
         {
             int s = node * Channels, wide = node * WideChannels;
@@ -220,7 +220,6 @@ internal sealed class HeightField
     private static byte LinearToSrgb(float v)
     {
         v = Math.Clamp(v, 0, 1);
-        double s = v <= 0.0031308 ? v * 12.92 : 1.055 * Math.Pow(v, 1 / 2.4) - 0.055;
-        return (byte)Math.Round(s * 255);
+        return (byte)Math.Round(Srgb.FromLinear(v) * 255);
     }
 }

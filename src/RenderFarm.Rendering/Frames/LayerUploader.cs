@@ -61,7 +61,7 @@ internal static class LayerUploader
                 pc.CellUv = (float)layout.CellSize / layout.LayerSize;
                 pc.CellPixels = layout.CellSize;
                 // The shader compares linear luminance, so the sRGB threshold is decoded once here.
-                pc.Threshold = Math.Max(1e-6f, SrgbToLinear(sprites.Threshold));
+                pc.Threshold = Math.Max(1e-6f, (float)Srgb.ToLinear(sprites.Threshold));
                 pc.BorderPixels = sprites.BorderPixels;
                 if (sprites.Mode == SpriteMode.Opaque) pc.Flags |= PushConstants.Opaque;
                 if (sprites.Atlas.DecodeInShader) pc.Flags |= PushConstants.DecodeSrgb;
@@ -95,7 +95,4 @@ internal static class LayerUploader
         }
         Permute(cells, destination, 1, order);
     }
-
-    internal static float SrgbToLinear(float v) =>
-        (float)(v <= 0.04045 ? v / 12.92 : Math.Pow((v + 0.055) / 1.055, 2.4));
 }

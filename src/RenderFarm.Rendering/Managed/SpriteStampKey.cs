@@ -1,3 +1,4 @@
+using RenderFarm.Core.Colors;
 using RenderFarm.Rendering.Atlases;
 using RenderFarm.Rendering.Frames;
 
@@ -10,7 +11,7 @@ internal readonly record struct SpriteStampKey(ThumbnailAtlas Atlas, float SideP
         layer.Atlas,
         sidePx,
         layer.Mode,
-        layer.Mode == SpriteMode.Threshold ? Math.Max(1e-6f, SrgbTables.ToLinear(layer.Threshold)) : 0f,
+        layer.Mode == SpriteMode.Threshold ? Math.Max(1e-6f, (float)Srgb.ToLinear(layer.Threshold)) : 0f,
         layer.Mode == SpriteMode.Opaque && layer.Colors.Length > 0 ? layer.BorderPixels : 0f,
         layer.Colors.Length > 0);
 

@@ -1,3 +1,5 @@
+using RenderFarm.Core.Colors;
+
 namespace RenderFarm.Rendering.Managed;
 
 /// <summary>
@@ -15,10 +17,10 @@ internal static class SrgbTables
     public static readonly float[] Decode = BuildDecode();
 
     /// <summary>Linear light quantised to <see cref="EncodeSteps"/> − 1 steps → sRGB byte.</summary>
-    public static readonly byte[] Encode = BuildEncode();
+    public static readonly byte[] Encode = BuildEncode(EncodeSteps);
 
     /// <summary>16-bit linear light (65535 = 1) → sRGB byte: the compositor's encode, one lookup a channel.</summary>
-    public static readonly byte[] Encode16 = BuildEncode16();
+    public static readonly byte[] Encode16 = BuildEncode(65536);
 
     /// <summary>Steps of <see cref="ToLinearFiltered"/>'s table.</summary>
     public const int FilteredSteps = 4096;
@@ -27,7 +29,7 @@ internal static class SrgbTables
 
     /// <summary>
     /// A filtered sRGB value (between bytes, so no byte table fits) → linear light, by a straight
-    /// line between steps of a 4,096-step table: within 1e-6 of <see cref="ToLinear"/>, a fifteenth
+    /// line between steps of a 4,096-step table: within 1e-6 of <see cref="Srgb.ToLinear(double)"/>, a fifteenth
     /// of a 16-bit stamp step. Stamp making calls this three times per tap, and with Math.Pow
     /// there, the 280,000 stamps of 70,000 thumbnails at 12 px took ~4.5 CPU-s to make.
     /// </summary>
@@ -39,12 +41,6 @@ internal static class SrgbTables
         return below + (FilteredDecode[i + 1] - below) * (x - i);
     }
 
-    public static float ToLinear(float srgb) =>
-        (float)(srgb <= 0.04045 ? srgb / 12.92 : Math.Pow((srgb + 0.055) / 1.055, 2.4));
-
-    public static float ToSrgb(float linear) =>
-        (float)(linear <= 0.0031308 ? linear * 12.92 : 1.055 * Math.Pow(linear, 1 / 2.4) - 0.055);
-
     public static byte EncodeByte(float linear)
     {
         float v = Math.Clamp(linear, 0f, 1f);
@@ -54,30 +50,23 @@ internal static class SrgbTables
     private static float[] BuildDecode()
     {
         var table = new float[256];
-        for (int i = 0; i < 256; i++) table[i] = ToLinear(i / 255f);
+        for (int i = 0; i < 256; i++) table[i] = (float)Srgb.ToLinear(i / 255f);
         return table;
     }
 
-    private static byte[] BuildEncode()
+    /// <summary>Linear light in <paramref name="steps"/> − 1 equal steps → the nearest sRGB byte.</summary>
+    private static byte[] BuildEncode(int steps)
     {
-        var table = new byte[EncodeSteps];
-        for (int i = 0; i < EncodeSteps; i++)
-            table[i] = (byte)Math.Clamp((int)Math.Round(ToSrgb(i / (float)(EncodeSteps - 1)) * 255), 0, 255);
+        var table = new byte[steps];
+        for (int i = 0; i < steps; i++)
+            table[i] = (byte)Math.Clamp((int)Math.Round((float)Srgb.FromLinear(i / (float)(steps - 1)) * 255), 0, 255);
         return table;
     }
 
     private static float[] BuildFilteredDecode()
     {
         var table = new float[FilteredSteps + 1];
-        for (int i = 0; i <= FilteredSteps; i++) table[i] = ToLinear(i / (float)FilteredSteps);
-        return table;
-    }
-
-    private static byte[] BuildEncode16()
-    {
-        var table = new byte[65536];
-        for (int i = 0; i < table.Length; i++)
-            table[i] = (byte)Math.Clamp((int)Math.Round(ToSrgb(i / 65535f) * 255), 0, 255);
+        for (int i = 0; i <= FilteredSteps; i++) table[i] = (float)Srgb.ToLinear(i / (float)FilteredSteps);
         return table;
     }
 }

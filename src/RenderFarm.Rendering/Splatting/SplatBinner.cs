@@ -173,7 +173,7 @@ internal sealed class SplatBinner
         return true;
     }
 
-    private static readonly float[] Linear = Enumerable.Range(0, 256).Select(v => FrameRenderer.SrgbToLinear((byte)v)).ToArray();
+    private static readonly float[] Linear = Enumerable.Range(0, 256).Select(v => Srgb.ToLinear((byte)v)).ToArray();
 
     private static void SetColor(ref SplatItem item, Rgba8 c)
     {

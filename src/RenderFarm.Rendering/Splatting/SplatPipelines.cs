@@ -1,5 +1,6 @@
 using Silk.NET.Core.Native;
 using Silk.NET.Vulkan;
+using RenderFarm.Core.Colors;
 using RenderFarm.Rendering.Devices;
 using RenderFarm.Rendering.Resources;
 using RenderFarm.Rendering.Shaders;
@@ -95,7 +96,7 @@ internal sealed unsafe class SplatPipelines : IDisposable
     {
         var table = new GpuBuffer(gpu, SrgbTableSize * sizeof(float), BufferUsageFlags.StorageBufferBit);
         var values = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(table.Bytes(0, SrgbTableSize * sizeof(float)));
-        for (int i = 0; i < SrgbTableSize; i++) values[i] = Frames.LayerUploader.SrgbToLinear(i / (SrgbTableSize - 1f));
+        for (int i = 0; i < SrgbTableSize; i++) values[i] = (float)Srgb.ToLinear(i / (SrgbTableSize - 1f));
         return table;
     }
 

@@ -160,7 +160,7 @@ internal sealed unsafe class SplatRenderer : IDisposable
         push.Lod = MathF.Max(0f, MathF.Log2(layout.CellSize / MathF.Max(side, 1e-3f)));
         push.CellUv = (float)layout.CellSize / layout.LayerSize;
         // The shader compares linear luminance, so the sRGB threshold is decoded once here (as the raster path does).
-        push.Threshold = Math.Max(1e-6f, LayerUploader.SrgbToLinear(sprites.Threshold));
+        push.Threshold = Math.Max(1e-6f, (float)Srgb.ToLinear(sprites.Threshold));
         push.BorderPixels = sprites.BorderPixels;
         if (sprites.Mode == SpriteMode.Opaque) push.Flags |= SplatPushConstants.Opaque;
         if (sprites.Atlas.DecodeInShader) push.Flags |= SplatPushConstants.DecodeSrgb;
