@@ -38,8 +38,7 @@ public static class Palette
         if (round == 0) return color;
         // Later rounds move towards white (odd) or black (even) by a growing step.
         double t = Math.Min(0.6, 0.25 * ((round + 1) / 2));
-        byte target = round % 2 == 1 ? (byte)255 : (byte)0;
-        return new Rgba8(Mix(color.R, target, t), Mix(color.G, target, t), Mix(color.B, target, t));
+        return Towards(color, round % 2 == 1 ? (byte)255 : (byte)0, t);
     }
 
     /// <summary>The contrast (WCAG 2 ratio, see <see cref="Contrast"/>) a class colour keeps against its background.</summary>
@@ -59,12 +58,15 @@ public static class Palette
         Rgba8 shown = color;
         for (int step = 1; step <= 20 && Contrast.Ratio(shown, background) < MinimumContrast; step++)
         {
-            double t = step / 20.0;
-            shown = new Rgba8(Mix(color.R, target, t), Mix(color.G, target, t), Mix(color.B, target, t), color.A);
+            shown = Towards(color, target, step / 20.0);
         }
 
         return shown;
     }
+
+    /// <summary><paramref name="color"/> a fraction <paramref name="t"/> of the way to grey level <paramref name="target"/> (0 black, 255 white), alpha kept.</summary>
+    private static Rgba8 Towards(Rgba8 color, byte target, double t) =>
+        new(Mix(color.R, target, t), Mix(color.G, target, t), Mix(color.B, target, t), color.A);
 
     private static byte Mix(byte from, byte to, double t) => (byte)Math.Round(from + (to - from) * t);
 }

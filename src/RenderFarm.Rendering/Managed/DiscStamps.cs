@@ -15,9 +15,10 @@ internal sealed class DiscStamps
         float radius = diameterPx / 2;
         Reach = (int)MathF.Ceiling(radius + 1);
         _stamps = new Stamp[phases * phases];
-        var memory = new StampMemory((long)_stamps.Length * Stamp.Length(Footprint, hasColor: false, hasMask: true));
+        int length = Stamp.Length(Footprint, hasColor: false, hasMask: true);
+        var memory = new StampMemory((long)_stamps.Length * length);
         for (int p = 0; p < _stamps.Length; p++)
-            _stamps[p] = Make(radius, (p % phases + 0.5f) / phases, (p / phases + 0.5f) / phases, memory, (long)p * Stamp.Length(Footprint, false, true));
+            _stamps[p] = Make(radius, (p % phases + 0.5f) / phases, (p / phases + 0.5f) / phases, memory, (long)p * length);
     }
 
     public float DiameterPx { get; }

@@ -18,8 +18,9 @@ internal static class ItemColors
     public static Rgba8[] For(OutputSpec output, LayoutSet layouts, LayoutResult layout, Rgba8 background)
     {
         int[] groups = Groups(output, layouts, layout);
-        var shown = new Dictionary<int, Rgba8>();
-        Rgba8[] colors = groups.Select(g => shown.TryGetValue(g, out Rgba8 c) ? c : shown[g] = Palette.ForIndex(g, background)).ToArray();
+        // A handful of groups among thousands of items: each group's contrast worked out once.
+        var byGroup = groups.Distinct().ToDictionary(g => g, g => Palette.ForIndex(g, background));
+        Rgba8[] colors = groups.Select(g => byGroup[g]).ToArray();
         return output.Highlight == HighlightMode.New ? Highlighted(output, layouts.Changes, colors) : colors;
     }
 
@@ -60,9 +61,7 @@ internal static class ItemColors
             return layouts.Input.ClassNames.Select((name, i) => new LegendEntry(name, Palette.ForIndex(i, background))).ToArray();
         }
 
-        int clusters = layout.Clusters.Length == 0 ? 0 : layout.Clusters.Max() + 1;
-        string[] names = ClusterNames.For(layouts, layout);
-        return Enumerable.Range(0, clusters).Select(k => new LegendEntry(names[k], Palette.ForIndex(k, background))).ToArray();
+        return ClusterNames.For(layouts, layout).Select((name, k) => new LegendEntry(name, Palette.ForIndex(k, background))).ToArray();
     }
 
     private static int[] Groups(OutputSpec output, LayoutSet layouts, LayoutResult layout) =>
