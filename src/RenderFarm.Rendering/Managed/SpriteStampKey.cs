@@ -20,4 +20,10 @@ internal readonly record struct SpriteStampKey(ThumbnailAtlas Atlas, float SideP
 
     /// <summary>Opaque tiles with a border: the border is a mask plane in the item's colour.</summary>
     public bool HasBorder => Mode == SpriteMode.Opaque && BorderPx > 0;
+
+    /// <summary>Whether the stamps hold colour pixels: all but mask-only ones.</summary>
+    public bool HasColor => !MaskOnly;
+
+    /// <summary>Whether the stamps hold a mask plane: the strokes of mask-only sprites, or a border.</summary>
+    public bool HasMask => MaskOnly || HasBorder;
 }

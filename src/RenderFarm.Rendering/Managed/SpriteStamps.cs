@@ -24,7 +24,7 @@ internal sealed class SpriteStamps
         _nearestMip = nearestMip;
         Footprint = Stamp.FootprintForSide(key.SidePx);
         _built = new bool[key.Atlas.Count * phases * phases];
-        _stampLength = Stamp.Length(Footprint, !key.MaskOnly, key.MaskOnly || key.HasBorder);
+        _stampLength = Stamp.Length(Footprint, key.HasColor, key.HasMask);
         _memory = new StampMemory((long)_built.Length * _stampLength);
         Shape = StampAt(0);
     }
@@ -40,7 +40,7 @@ internal sealed class SpriteStamps
     public static long FullBytes(SpriteStampKey key, int phases)
     {
         int n = Stamp.FootprintForSide(key.SidePx);
-        return (long)key.Atlas.Count * phases * phases * Stamp.Length(n, !key.MaskOnly, key.MaskOnly || key.HasBorder) * 2;
+        return (long)key.Atlas.Count * phases * phases * Stamp.Length(n, key.HasColor, key.HasMask) * 2;
     }
 
     /// <summary>The first stamp, made or not: every stamp of the set has its shape and memory.</summary>
@@ -76,7 +76,7 @@ internal sealed class SpriteStamps
             }, samplers.Add);
     }
 
-    private Stamp StampAt(int index) => new(Footprint, hasColor: !Key.MaskOnly, hasMask: Key.MaskOnly || Key.HasBorder, _memory, (long)index * _stampLength);
+    private Stamp StampAt(int index) => new(Footprint, Key.HasColor, Key.HasMask, _memory, (long)index * _stampLength);
 
     private void Make(AtlasCellSampler sampler, Stamp stamp, int phase)
     {
