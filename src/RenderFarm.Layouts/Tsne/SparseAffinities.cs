@@ -82,33 +82,56 @@ public sealed class SparseAffinities
         return Merge(n, counts, columns, values);
     }
 
-    /// <summary>Sorts each row by column and adds up repeated columns.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>
+    /// Sorts each row by column and adds up repeated columns, rows in parallel: each is sorted and
+    /// compacted inside its own segment, then the segments are copied out behind one another
+    /// (serially, with lists, this was 0.17 s of a 10k t-SNE's 0.23 s for P).
+    /// </summary>
     private static SparseAffinities Merge(int n, int[] starts, int[] columns, double[] values)
     {
+        var kept = new int[n];
+        Parallel.For(0, n, i => kept[i] = SortAndCompact(columns, values, starts[i], starts[i + 1]));
         var rowStart = new int[n + 1];
-        var outColumns = new List<int>(columns.Length);
-        var outValues = new List<double>(columns.Length);
         for (int i = 0; i < n; i++)
         {
-            int from = starts[i], length = starts[i + 1] - from;
-            Array.Sort(columns, values, from, length);
-            for (int e = from; e < from + length; e++)
-            {
-                if (e > from && columns[e] == columns[e - 1])
-                {
-                    outValues[^1] += values[e];
-                }
-                else
-                {
-                    outColumns.Add(columns[e]);
-                    outValues.Add(values[e]);
-                }
-            }
-
-            rowStart[i + 1] = outColumns.Count;
+            rowStart[i + 1] = rowStart[i] + kept[i];
         }
 
-        return new SparseAffinities(n, n, rowStart, [.. outColumns], [.. outValues]);
+        var outColumns = new int[rowStart[n]];
+        var outValues = new double[rowStart[n]];
+        Parallel.For(0, n, i =>
+        {
+            Array.Copy(columns, starts[i], outColumns, rowStart[i], kept[i]);
+            Array.Copy(values, starts[i], outValues, rowStart[i], kept[i]);
+        });
+        return new SparseAffinities(n, n, rowStart, outColumns, outValues);
+    }
+
+    /// <summary>Sorts [from, to) by column and merges repeats to its front; returns how many distinct columns remain.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int SortAndCompact(int[] columns, double[] values, int from, int to)
+    {
+        if (to == from)
+        {
+            return 0;
+        }
+
+        Array.Sort(columns, values, from, to - from);
+        int last = from;
+        for (int e = from + 1; e < to; e++)
+        {
+            if (columns[e] == columns[last])
+            {
+                values[last] += values[e];
+            }
+            else
+            {
+                last++;
+                columns[last] = columns[e];
+                values[last] = values[e];
+            }
+        }
+
+        return last - from + 1;
     }
 }
