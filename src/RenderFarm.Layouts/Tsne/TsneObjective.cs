@@ -13,6 +13,9 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
 {
     /// <summary>Σⱼ pᵢⱼ·log pᵢⱼ per row: the constant part of the KL divergence, computed once.</summary>
     private readonly double[] rowEntropyTerms = RowEntropyTerms(p);
+
+    /// <summary>Σᵢⱼ pᵢⱼ·log pᵢⱼ.</summary>
+    private readonly double entropy = RowEntropyTerms(p).Sum();
     private double[] force = [];
     private double[] rowZ = [];
 
@@ -34,10 +37,10 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
 
         // Only partial mode normalises each point by its own Zᵢ; joint mode needs just the total.
         double z = repulsion.Compute(y, force, Partial ? rowZ : Span<double>.Empty);
-        if (dims == 2 && !Partial && !withKl)
+        if (dims == 2 && !Partial)
         {
             Attraction2D.Gradient(p, y, force, z, exaggeration, gradient);
-            return null;
+            return withKl ? entropy + Attraction2D.LogKernelSum(p, y) + Math.Log(z) : null;
         }
 
         double[] targets = fixedPoints ?? y;
