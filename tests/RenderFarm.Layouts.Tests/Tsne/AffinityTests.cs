@@ -42,6 +42,57 @@ public sealed class AffinityTests
         }
     }
 
+    /// <summary>
+    /// Against the dense (P + Pᵀ)/(2N) of random neighbour lists with padding (−1) and mutual
+    /// neighbours: every stored entry equals the dense one, rows are in strictly ascending column
+    /// order, and every non-zero of the dense matrix is stored.
+    /// </summary>
+    [Fact]
+    public void Symmetrise_RandomNeighbourLists_EqualsDenseSum()
+    {
+        const int n = 40, k = 6;
+        var random = new Random(11);
+        var neighbors = new int[n * k];
+        var conditional = new double[n * k];
+        for (int i = 0; i < n; i++)
+        {
+            int[] chosen = Enumerable.Range(0, n).Where(j => j != i).OrderBy(_ => random.Next()).Take(k).ToArray();
+            for (int e = 0; e < k; e++)
+            {
+                bool padded = i % 7 == 0 && e >= k - 2;
+                neighbors[(i * k) + e] = padded ? -1 : chosen[e];
+                conditional[(i * k) + e] = padded ? 0 : random.NextDouble();
+            }
+        }
+
+        var dense = new double[n, n];
+        for (int e = 0; e < neighbors.Length; e++)
+        {
+            if (neighbors[e] >= 0)
+            {
+                dense[e / k, neighbors[e]] += conditional[e] / (2.0 * n);
+                dense[neighbors[e], e / k] += conditional[e] / (2.0 * n);
+            }
+        }
+
+        SparseAffinities p = SparseAffinities.Symmetrise(neighbors, conditional, k);
+
+        int stored = 0;
+        for (int i = 0; i < n; i++)
+        {
+            ReadOnlySpan<int> columns = p.ColumnsOf(i);
+            for (int e = 0; e < columns.Length; e++)
+            {
+                Assert.True(e == 0 || columns[e] > columns[e - 1], $"row {i} is not in ascending column order");
+                Assert.Equal(dense[i, columns[e]], p.ValuesOf(i)[e], 1e-15);
+            }
+
+            stored += columns.Length;
+        }
+
+        Assert.Equal(dense.Cast<double>().Count(v => v > 0), stored);
+    }
+
     [Fact]
     public void ToReference_NewPoints_RowsSumToOne()
     {
