@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
 using RenderFarm.Layouts.Geometry;
@@ -79,8 +78,8 @@ public static class ExactKnn
         ReadOnlySpan<float> x = rows.AsSpan(a * columns, columns);
         ReadOnlySpan<float> y = rows.AsSpan(b * columns, columns);
         return metric == DistanceMetric.Euclidean
-            ? TensorPrimitives.Distance(x, y)
-            : Math.Clamp(1f - TensorPrimitives.Dot(x, y), 0f, 2f);
+            ? PointDistance.Euclidean(x, y)
+            : Math.Clamp(1f - DotKernel.Dot(x, y), 0f, 2f);
     }
 
     /// <summary>One query block against the rows from its own start on, offering each pair to both heaps.</summary>

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
 using RenderFarm.Layouts.Geometry;
@@ -65,7 +64,7 @@ internal sealed class RowDistances
         ReadOnlySpan<float> x = Rows.AsSpan(a * Columns, Columns);
         ReadOnlySpan<float> y = Rows.AsSpan(b * Columns, Columns);
         return Metric == DistanceMetric.Euclidean
-            ? TensorPrimitives.Distance(x, y)
-            : Math.Clamp(1f - TensorPrimitives.Dot(x, y), 0f, 2f);
+            ? PointDistance.Euclidean(x, y)
+            : Math.Clamp(1f - DotKernel.Dot(x, y), 0f, 2f);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using RenderFarm.Core.IO;
+using RenderFarm.Layouts.Geometry;
 
 namespace RenderFarm.Layouts.Pca;
 
@@ -60,7 +61,7 @@ public sealed class PcaModel
                 ReadOnlySpan<float> row = data.Data.AsSpan(r * d, d);
                 for (int c = 0; c < k; c++)
                 {
-                    result.Data[(r * k) + c] = TensorPrimitives.Dot(row, axes.AsSpan(c * d, d)) - offsets[c];
+                    result.Data[(r * k) + c] = DotKernel.Dot(row, axes.AsSpan(c * d, d)) - offsets[c];
                 }
             }
         });

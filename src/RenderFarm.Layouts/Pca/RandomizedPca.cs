@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using RenderFarm.Core.IO;
+using RenderFarm.Layouts.Geometry;
 using RenderFarm.Layouts.LinearAlgebra;
 
 namespace RenderFarm.Layouts.Pca;
@@ -95,8 +96,7 @@ public static class RandomizedPca
             double sum = 0;
             for (int r = (int)((long)n * chunk / chunks); r < (int)((long)n * (chunk + 1) / chunks); r++)
             {
-                double distance = TensorPrimitives.Distance(data.Data.AsSpan(r * d, d), mean);
-                sum += distance * distance;
+                sum += PointDistance.Squared(data.Data.AsSpan(r * d, d), mean);
             }
 
             partial[chunk] = sum;

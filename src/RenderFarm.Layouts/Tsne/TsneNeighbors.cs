@@ -1,5 +1,5 @@
-using System.Numerics.Tensors;
 using RenderFarm.Core.IO;
+using RenderFarm.Layouts.Geometry;
 using RenderFarm.Layouts.Neighbors;
 using RenderFarm.Layouts.Pca;
 
@@ -83,7 +83,7 @@ internal static class TsneNeighbors
                     if (j >= 0)
                     {
                         buffers.Indices[count] = j;
-                        buffers.Distances[count++] = TensorPrimitives.Distance(row, data.Row(j));
+                        buffers.Distances[count++] = PointDistance.Euclidean(row, data.Row(j));
                     }
                 }
 
