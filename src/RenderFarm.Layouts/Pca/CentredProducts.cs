@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using RenderFarm.Core.IO;
@@ -32,7 +33,7 @@ internal static class CentredProducts
         }
 
         var result = new float[count * n];
-        Parallel.For(0, (n + RowChunk - 1) / RowChunk, chunk =>
+        Parallel.For(0, (n + RowChunk - 1) / RowChunk, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             int start = chunk * RowChunk;
             int rows = Math.Min(n, start + RowChunk) - start;
@@ -53,7 +54,7 @@ internal static class CentredProducts
         int d = data.Columns;
         int chunks = Math.Min(SumChunks, n);
         var partials = new float[chunks][];
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             var partial = new float[count * d];
             int start = (int)((long)n * chunk / chunks);
@@ -101,6 +102,7 @@ internal static class CentredProducts
     /// target += Σ_a weights[a]·rows_a over 4 contiguous rows: one load and store of the target
     /// per four multiply-adds instead of per one, since the L × D targets live in L2, not L1.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddFourRows(Span<float> target, ReadOnlySpan<float> rows, ReadOnlySpan<float> weights)
     {
         int d = target.Length;

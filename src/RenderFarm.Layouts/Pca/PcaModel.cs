@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
 using RenderFarm.Layouts.Geometry;
 
@@ -53,7 +54,7 @@ public sealed class PcaModel
         }
 
         var result = new Matrix(data.Rows, k);
-        Parallel.For(0, (data.Rows + 255) / 256, chunk =>
+        Parallel.For(0, (data.Rows + 255) / 256, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             int end = Math.Min(data.Rows, (chunk + 1) * 256);
             for (int r = chunk * 256; r < end; r++)

@@ -1,4 +1,5 @@
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using RenderFarm.Core.IO;
 using RenderFarm.Layouts.Geometry;
 using RenderFarm.Layouts.LinearAlgebra;
@@ -74,6 +75,7 @@ public static class RandomizedPca
     }
 
     /// <summary>Column means and the total sample variance, summed in double over fixed chunks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (float[] Mean, double TotalVariance) Moments(Matrix data)
     {
         int n = data.Rows;
@@ -91,7 +93,7 @@ public static class RandomizedPca
         float[] mean = sums.Select(s => (float)(s / n)).ToArray();
         int chunks = Math.Min(16, n);
         var partial = new double[chunks];
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (chunk) =>
         {
             double sum = 0;
             for (int r = (int)((long)n * chunk / chunks); r < (int)((long)n * (chunk + 1) / chunks); r++)

@@ -31,7 +31,7 @@ internal static unsafe class Attraction2D
 
         int tasks = (n + RowsPerTask - 1) / RowsPerTask;
         double inverseZ = 1 / z;
-        Parallel.For(0, tasks, task =>
+        Parallel.For(0, tasks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (task) =>
         {
             int end = Math.Min(n, (task + 1) * RowsPerTask);
             for (int i = task * RowsPerTask; i < end; i++)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
@@ -91,6 +93,7 @@ internal sealed class TsneObjective(SparseAffinities p, IRepulsion repulsion, in
         return !withKl ? null : Partial ? kl.Sum() / n : kl.Sum() + Math.Log(z);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double[] RowEntropyTerms(SparseAffinities p)
     {
         var terms = new double[p.Rows];
