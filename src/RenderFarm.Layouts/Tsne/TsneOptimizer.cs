@@ -66,7 +66,7 @@ internal sealed class TsneOptimizer(TsneObjective objective, int dims)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Step(double[] y, double[] gradient, double[] update, double[] gains, TsnePhase phase)
+    internal static void Step(double[] y, double[] gradient, double[] update, double[] gains, TsnePhase phase)
     {
         int c = Vector256.IsHardwareAccelerated ? StepVectors(y, gradient, update, gains, phase) : 0;
         for (; c < y.Length; c++)
