@@ -17,8 +17,14 @@ internal sealed class FftRepulsion2D : IRepulsion
     /// <summary>Lagrange nodes per box and dimension (FIt-SNE's default).</summary>
     public const int NodesPerBox = 3;
 
-    /// <summary>FIt-SNE's floor on boxes per dimension, so a compact early embedding is still finely resolved.</summary>
-    public const int MinBoxes = 50;
+    /// <summary>
+    /// Floor on boxes per dimension, so a compact early embedding is still finely resolved.
+    /// FIt-SNE's is 50; 32 keeps the early-exaggeration layout (span ≈ 4–6 at 10k) in boxes of
+    /// ≤ 0.23, whose force error against the exact sum (Fashion-MNIST 10k: 0.01 % RMS at iteration
+    /// 50, 0.09 % at 250) stays far below what the boxes of width 1 of every grown layout carry
+    /// (4.5 % at iteration 750, as in FIt-SNE), on a 192² grid instead of 384².
+    /// </summary>
+    public const int MinBoxes = 32;
 
     /// <summary>Largest box side in embedding units: the kernels vary on a scale of 1, so wider boxes interpolate them badly.</summary>
     public const double MaxBoxWidth = 1.0;

@@ -4,17 +4,22 @@ namespace RenderFarm.Layouts.Tests.Tsne;
 
 public sealed class RepulsionTests
 {
+    /// <summary>
+    /// Spread 1 (a span of about 8) sits under the box floor, with boxes well under 1 wide; spread 5
+    /// (a span of about 40) gets boxes of the full width 1, FIt-SNE's accuracy for every grown
+    /// layout (about 2–5 % RMS force error against the exact sum).
+    /// </summary>
     [Theory]
-    [InlineData(1.0)]
-    [InlineData(5.0)]
-    public void FftRepulsion2D_RandomPoints_MatchesExactForceFieldAndZ(double spread)
+    [InlineData(1.0, 1e-2)]
+    [InlineData(5.0, 3e-2)]
+    public void FftRepulsion2D_RandomPoints_MatchesExactForceFieldAndZ(double spread, double tolerance)
     {
         double[] y = Points(1000, 2, spread, seed: 3);
 
         (double[] force, double z) = Run(new FftRepulsion2D(), y);
         (double[] exact, double exactZ) = Run(new ExactRepulsion(2), y);
 
-        Assert.True(RelativeError(force, exact) < 1e-2, $"force error {RelativeError(force, exact):E2}");
+        Assert.True(RelativeError(force, exact) < tolerance, $"force error {RelativeError(force, exact):E2}");
         Assert.True(Math.Abs(z - exactZ) / exactZ < 5e-3, $"Z {z} vs {exactZ}");
     }
 
