@@ -13,28 +13,28 @@ namespace RenderFarm.Layouts.Tsne;
 /// </summary>
 internal sealed class ColumnTransform(FftPlan plan)
 {
-    /// <summary>Eight doubles: one 64-byte cache line of each row.</summary>
-    public const int Strip = 8;
+    /// <summary>Sixteen floats: one 64-byte cache line of each row.</summary>
+    public const int Strip = 16;
 
     /// <summary>
-    /// Doubles between the scratch rows beyond the row length: with power-of-two lengths the eight
+    /// Floats between the scratch rows beyond the row length: with power-of-two lengths the sixteen
     /// rows (and their imaginary parts) would otherwise start a multiple of 8 KiB apart, on the
     /// same cache sets, and the copies in and out evict one another.
     /// </summary>
-    private const int Padding = 8;
+    private const int Padding = 16;
 
     [ThreadStatic]
-    private static double[]? scratchRe;
+    private static float[]? scratchRe;
 
     [ThreadStatic]
-    private static double[]? scratchIm;
+    private static float[]? scratchIm;
 
     /// <summary>
     /// Transforms columns [0, <paramref name="columns"/>) (rounded up to whole strips, within the
     /// grid) of which rows [0, <paramref name="rowsIn"/>) hold data and the rest are taken as zero;
     /// rows [0, <paramref name="rowsOut"/>) of the result are written back.
     /// </summary>
-    public void Pass(double[] real, double[] imaginary, int columns, int rowsIn, int rowsOut, bool inverse)
+    public void Pass(float[] real, float[] imaginary, int columns, int rowsIn, int rowsOut, bool inverse)
     {
         int size = plan.Length;
         if (real.Length != size * size || imaginary.Length != size * size || columns > size || rowsIn > size || rowsOut > size)
@@ -47,8 +47,8 @@ internal sealed class ColumnTransform(FftPlan plan)
         {
             int first = strip * Strip, width = Math.Min(Strip, size - first);
             int pitch = size + Padding;
-            double[] sr = scratchRe is { } a && a.Length >= Strip * pitch ? a : scratchRe = new double[Strip * pitch];
-            double[] si = scratchIm is { } b && b.Length >= Strip * pitch ? b : scratchIm = new double[Strip * pitch];
+            float[] sr = scratchRe is { } a && a.Length >= Strip * pitch ? a : scratchRe = new float[Strip * pitch];
+            float[] si = scratchIm is { } b && b.Length >= Strip * pitch ? b : scratchIm = new float[Strip * pitch];
             Gather(real, imaginary, sr, si, first, width, size, rowsIn);
             for (int j = 0; j < width; j++)
             {
@@ -61,14 +61,14 @@ internal sealed class ColumnTransform(FftPlan plan)
 
     /// <summary>Copies the strip's columns into scratch rows; refs, as the index arithmetic defeats bounds-check removal.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gather(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
+    private static void Gather(float[] real, float[] imaginary, float[] sr, float[] si, int first, int width, int size, int rows)
     {
         CheckStrip(real, imaginary, sr, si, first, width, size, rows);
         int pitch = size + Padding;
-        ref double re = ref MemoryMarshal.GetArrayDataReference(real);
-        ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
-        ref double outRe = ref MemoryMarshal.GetArrayDataReference(sr);
-        ref double outIm = ref MemoryMarshal.GetArrayDataReference(si);
+        ref float re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref float im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        ref float outRe = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref float outIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
             int source = (row * size) + first;
@@ -87,14 +87,14 @@ internal sealed class ColumnTransform(FftPlan plan)
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Scatter(double[] sr, double[] si, double[] real, double[] imaginary, int first, int width, int size, int rows)
+    private static void Scatter(float[] sr, float[] si, float[] real, float[] imaginary, int first, int width, int size, int rows)
     {
         CheckStrip(real, imaginary, sr, si, first, width, size, rows);
         int pitch = size + Padding;
-        ref double re = ref MemoryMarshal.GetArrayDataReference(real);
-        ref double im = ref MemoryMarshal.GetArrayDataReference(imaginary);
-        ref double fromRe = ref MemoryMarshal.GetArrayDataReference(sr);
-        ref double fromIm = ref MemoryMarshal.GetArrayDataReference(si);
+        ref float re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref float im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        ref float fromRe = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref float fromIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
             int target = (row * size) + first;
@@ -107,7 +107,7 @@ internal sealed class ColumnTransform(FftPlan plan)
     }
 
     /// <summary>The bounds the unchecked copies rely on: the strip inside the grid, the scratch holding width rows of size.</summary>
-    private static void CheckStrip(double[] real, double[] imaginary, double[] sr, double[] si, int first, int width, int size, int rows)
+    private static void CheckStrip(float[] real, float[] imaginary, float[] sr, float[] si, int first, int width, int size, int rows)
     {
         if (first < 0 || width < 0 || first + width > size || rows > size || real.Length < size * size || imaginary.Length < size * size
             || sr.Length < width * (size + Padding) || si.Length < width * (size + Padding))

@@ -5,7 +5,8 @@ using System.Runtime.Intrinsics;
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
-/// In-place iterative radix-2 complex FFT on split real/imaginary arrays. Only powers of two are
+/// In-place iterative radix-2 complex FFT on split real/imaginary float arrays (see
+/// <see cref="InterpolationGrid"/> for why single precision). Only powers of two are
 /// needed: the interpolation grid is zero-padded to the next power of two anyway, since the
 /// convolution it computes must not wrap around.
 /// </summary>
@@ -16,7 +17,7 @@ internal static class Fft
     /// re/im[offset, offset + n), with <paramref name="twiddles"/> from <see cref="Twiddles"/>.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Transform(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    public static void Transform(float[] re, float[] im, int offset, int n, bool inverse, (float[] Cos, float[] Sin, int[] Swaps) twiddles)
     {
         if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
         {
@@ -25,8 +26,8 @@ internal static class Fft
 
         // Refs instead of indexing: the butterfly indices defeat the JIT's bounds-check removal,
         // and the checks cost as much as the arithmetic.
-        ref double r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
-        ref double m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
+        ref float r = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
+        ref float m = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
         BitReverse(ref r, ref m, twiddles.Swaps);
         Butterflies(ref r, ref m, n, inverse, twiddles);
     }
@@ -36,7 +37,7 @@ internal static class Fft
     /// anyway (<see cref="FftPlan"/>'s radix-3 split) leaves it: the butterfly stages only.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void TransformBitReversed(double[] re, double[] im, int offset, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    public static void TransformBitReversed(float[] re, float[] im, int offset, int n, bool inverse, (float[] Cos, float[] Sin, int[] Swaps) twiddles)
     {
         if (offset < 0 || n < 1 || offset + n > re.Length || offset + n > im.Length || twiddles.Cos.Length != Math.Max(1, n - 1))
         {
@@ -70,11 +71,11 @@ internal static class Fft
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Butterflies(ref double r, ref double m, int n, bool inverse, (double[] Cos, double[] Sin, int[] Swaps) twiddles)
+    private static void Butterflies(ref float r, ref float m, int n, bool inverse, (float[] Cos, float[] Sin, int[] Swaps) twiddles)
     {
-        ref double cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
-        ref double sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
-        double sign = inverse ? 1 : -1;
+        ref float cos = ref MemoryMarshal.GetArrayDataReference(twiddles.Cos);
+        ref float sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
+        float sign = inverse ? 1 : -1;
         int firstHalf = 1;
         if (n >= 4)
         {
@@ -85,16 +86,16 @@ internal static class Fft
         for (int half = firstHalf; half < n; half <<= 1)
         {
             // Stage twiddles e^{−2πi·j/(2·half)} sit contiguously at [half − 1, 2·half − 1).
-            ref double wc = ref Unsafe.Add(ref cos, half - 1);
-            ref double ws = ref Unsafe.Add(ref sin, half - 1);
-            if (Vector256.IsHardwareAccelerated && half >= Vector256<double>.Count && 4 * half <= n)
+            ref float wc = ref Unsafe.Add(ref cos, half - 1);
+            ref float ws = ref Unsafe.Add(ref sin, half - 1);
+            if (Vector256.IsHardwareAccelerated && half >= Vector256<float>.Count && 4 * half <= n)
             {
                 FftStages.Pair(ref r, ref m, ref cos, ref sin, n, half, sign);
                 half <<= 1;
                 continue;
             }
 
-            if (Vector256.IsHardwareAccelerated && half >= Vector256<double>.Count)
+            if (Vector256.IsHardwareAccelerated && half >= Vector256<float>.Count)
             {
                 FftStages.Single(ref r, ref m, ref wc, ref ws, n, half, sign);
                 continue;
@@ -104,14 +105,14 @@ internal static class Fft
             {
                 for (int j = 0; j < half; j++)
                 {
-                    double wr = Unsafe.Add(ref wc, j);
-                    double wi = sign * Unsafe.Add(ref ws, j);
-                    ref double ar = ref Unsafe.Add(ref r, start + j);
-                    ref double ai = ref Unsafe.Add(ref m, start + j);
-                    ref double br = ref Unsafe.Add(ref r, start + j + half);
-                    ref double bi = ref Unsafe.Add(ref m, start + j + half);
-                    double tr = (wr * br) - (wi * bi);
-                    double ti = (wr * bi) + (wi * br);
+                    float wr = Unsafe.Add(ref wc, j);
+                    float wi = sign * Unsafe.Add(ref ws, j);
+                    ref float ar = ref Unsafe.Add(ref r, start + j);
+                    ref float ai = ref Unsafe.Add(ref m, start + j);
+                    ref float br = ref Unsafe.Add(ref r, start + j + half);
+                    ref float bi = ref Unsafe.Add(ref m, start + j + half);
+                    float tr = (wr * br) - (wi * bi);
+                    float ti = (wr * bi) + (wi * br);
                     br = ar - tr;
                     bi = ai - ti;
                     ar += tr;
@@ -125,22 +126,23 @@ internal static class Fft
     /// cos and sin of 2π·j/(2·half) for every stage half = 1, 2, 4 … n/2, stage after stage
     /// (n − 1 entries), and the index pairs the bit-reversal permutation swaps, listed flat.
     /// </summary>
-    public static (double[] Cos, double[] Sin, int[] Swaps) Twiddles(int n)
+    public static (float[] Cos, float[] Sin, int[] Swaps) Twiddles(int n)
     {
         if (n < 1 || (n & (n - 1)) != 0)
         {
             throw new ArgumentOutOfRangeException(nameof(n), $"FFT length must be a power of two, got {n}.");
         }
 
-        var cos = new double[Math.Max(1, n - 1)];
-        var sin = new double[cos.Length];
+        var cos = new float[Math.Max(1, n - 1)];
+        var sin = new float[cos.Length];
         for (int half = 1; half < n; half <<= 1)
         {
             for (int j = 0; j < half; j++)
             {
+                // In double, rounded once: float angles would put each twiddle's error into every butterfly using it.
                 double angle = Math.PI * j / half;
-                cos[half - 1 + j] = Math.Cos(angle);
-                sin[half - 1 + j] = Math.Sin(angle);
+                cos[half - 1 + j] = (float)Math.Cos(angle);
+                sin[half - 1 + j] = (float)Math.Sin(angle);
             }
         }
 
@@ -183,7 +185,7 @@ internal static class Fft
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void BitReverse(ref double re, ref double im, int[] swaps)
+    private static void BitReverse(ref float re, ref float im, int[] swaps)
     {
         for (int s = 0; s < swaps.Length; s += 2)
         {

@@ -16,21 +16,21 @@ namespace RenderFarm.Layouts.Tsne;
 internal sealed class FftPlan
 {
     /// <summary>√3 / 2, the imaginary part of the cube roots of unity.</summary>
-    private const double HalfRootThree = 0.86602540378443864676;
+    private const float HalfRootThree = 0.86602540378443864676f;
 
     [ThreadStatic]
-    private static double[]? scratchRe;
+    private static float[]? scratchRe;
 
     [ThreadStatic]
-    private static double[]? scratchIm;
+    private static float[]? scratchIm;
 
-    private readonly (double[] Cos, double[] Sin, int[] Swaps) radix2;
+    private readonly (float[] Cos, float[] Sin, int[] Swaps) radix2;
 
     /// <summary>cos, sin of 2π·k/n and 2π·2k/n for k &lt; n/3: the twiddles of the radix-3 step.</summary>
-    private readonly double[] cos1 = [];
-    private readonly double[] sin1 = [];
-    private readonly double[] cos2 = [];
-    private readonly double[] sin2 = [];
+    private readonly float[] cos1 = [];
+    private readonly float[] sin1 = [];
+    private readonly float[] cos2 = [];
+    private readonly float[] sin2 = [];
 
     /// <summary>Bit reversal of each index below n/3: where the radix-2 transforms of the thirds expect it.</summary>
     private readonly int[] reversed = [];
@@ -48,16 +48,17 @@ internal sealed class FftPlan
         radix2 = Fft.Twiddles(three ? Third : length);
         if (three)
         {
-            cos1 = new double[Third];
-            sin1 = new double[Third];
-            cos2 = new double[Third];
-            sin2 = new double[Third];
+            cos1 = new float[Third];
+            sin1 = new float[Third];
+            cos2 = new float[Third];
+            sin2 = new float[Third];
             reversed = Fft.BitReversal(Third);
             for (int k = 0; k < Third; k++)
             {
                 double angle = 2 * Math.PI * k / length;
-                (sin1[k], cos1[k]) = Math.SinCos(angle);
-                (sin2[k], cos2[k]) = Math.SinCos(2 * angle);
+                (double s1, double c1) = Math.SinCos(angle);
+                (double s2, double c2) = Math.SinCos(2 * angle);
+                (sin1[k], cos1[k], sin2[k], cos2[k]) = ((float)s1, (float)c1, (float)s2, (float)c2);
             }
         }
     }
@@ -86,7 +87,7 @@ internal sealed class FftPlan
     /// re/im[offset, offset + n) in place. Safe to call from several threads at once.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Transform(double[] re, double[] im, int offset, bool inverse)
+    public void Transform(float[] re, float[] im, int offset, bool inverse)
     {
         if (Third == 0)
         {
@@ -100,8 +101,8 @@ internal sealed class FftPlan
         }
 
         int third = Third;
-        double[] sr = scratchRe is { } a && a.Length >= Length ? a : scratchRe = new double[Length];
-        double[] si = scratchIm is { } b && b.Length >= Length ? b : scratchIm = new double[Length];
+        float[] sr = scratchRe is { } a && a.Length >= Length ? a : scratchRe = new float[Length];
+        float[] si = scratchIm is { } b && b.Length >= Length ? b : scratchIm = new float[Length];
 
         // Thirds x[3j + r] side by side, each in bit-reversed order, then transformed on its own.
         for (int j = 0; j < third; j++)
@@ -128,10 +129,10 @@ internal sealed class FftPlan
     /// with s = t₁ + t₂ and d = t₁ − t₂, the two non-trivial outputs are −s/2 ± iσ(√3/2)·d.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Combine(double[] sr, double[] si, double[] re, double[] im, int offset, bool inverse)
+    private void Combine(float[] sr, float[] si, float[] re, float[] im, int offset, bool inverse)
     {
         int third = Third;
-        double sign = inverse ? 1 : -1;
+        float sign = inverse ? 1 : -1;
         int k = 0;
         if (Vector256.IsHardwareAccelerated)
         {
@@ -140,17 +141,17 @@ internal sealed class FftPlan
 
         for (; k < third; k++)
         {
-            double w1r = cos1[k], w1i = sign * sin1[k], w2r = cos2[k], w2i = sign * sin2[k];
-            double f0r = sr[k], f0i = si[k];
-            double f1r = sr[third + k], f1i = si[third + k];
-            double f2r = sr[(2 * third) + k], f2i = si[(2 * third) + k];
-            double t1r = (w1r * f1r) - (w1i * f1i), t1i = (w1r * f1i) + (w1i * f1r);
-            double t2r = (w2r * f2r) - (w2i * f2i), t2i = (w2r * f2i) + (w2i * f2r);
-            double sumR = t1r + t2r, sumI = t1i + t2i;
+            float w1r = cos1[k], w1i = sign * sin1[k], w2r = cos2[k], w2i = sign * sin2[k];
+            float f0r = sr[k], f0i = si[k];
+            float f1r = sr[third + k], f1i = si[third + k];
+            float f2r = sr[(2 * third) + k], f2i = si[(2 * third) + k];
+            float t1r = (w1r * f1r) - (w1i * f1i), t1i = (w1r * f1i) + (w1i * f1r);
+            float t2r = (w2r * f2r) - (w2i * f2i), t2i = (w2r * f2i) + (w2i * f2r);
+            float sumR = t1r + t2r, sumI = t1i + t2i;
 
             // iσ(√3/2)·d as a real and an imaginary part.
-            double rotR = -sign * HalfRootThree * (t1i - t2i), rotI = sign * HalfRootThree * (t1r - t2r);
-            double midR = f0r - (0.5 * sumR), midI = f0i - (0.5 * sumI);
+            float rotR = -sign * HalfRootThree * (t1i - t2i), rotI = sign * HalfRootThree * (t1r - t2r);
+            float midR = f0r - (0.5f * sumR), midI = f0i - (0.5f * sumI);
             re[offset + k] = f0r + sumR;
             im[offset + k] = f0i + sumI;
             re[offset + third + k] = midR + rotR;
@@ -162,27 +163,27 @@ internal sealed class FftPlan
 
     /// <summary><see cref="Combine"/> four outputs at a time over whole vectors; returns where the scalar tail starts.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int CombineVectors(double[] sr, double[] si, double[] re, double[] im, int offset, double sign)
+    private int CombineVectors(float[] sr, float[] si, float[] re, float[] im, int offset, float sign)
     {
         int third = Third;
-        int width = Vector256<double>.Count;
+        int width = Vector256<float>.Count;
         if (offset < 0 || offset + Length > re.Length || offset + Length > im.Length || sr.Length < Length || si.Length < Length)
         {
             throw new ArgumentOutOfRangeException(nameof(offset), $"An FFT of {Length} at {offset} does not fit the arrays.");
         }
 
         // Refs instead of indexing, as in Fft: the offsets by thirds defeat bounds-check removal.
-        ref double c1 = ref MemoryMarshal.GetArrayDataReference(cos1);
-        ref double s1 = ref MemoryMarshal.GetArrayDataReference(sin1);
-        ref double c2 = ref MemoryMarshal.GetArrayDataReference(cos2);
-        ref double s2 = ref MemoryMarshal.GetArrayDataReference(sin2);
-        ref double fr = ref MemoryMarshal.GetArrayDataReference(sr);
-        ref double fi = ref MemoryMarshal.GetArrayDataReference(si);
-        ref double outR = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
-        ref double outI = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
+        ref float c1 = ref MemoryMarshal.GetArrayDataReference(cos1);
+        ref float s1 = ref MemoryMarshal.GetArrayDataReference(sin1);
+        ref float c2 = ref MemoryMarshal.GetArrayDataReference(cos2);
+        ref float s2 = ref MemoryMarshal.GetArrayDataReference(sin2);
+        ref float fr = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref float fi = ref MemoryMarshal.GetArrayDataReference(si);
+        ref float outR = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(re), offset);
+        ref float outI = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
         var signs = Vector256.Create(sign);
         var rotation = Vector256.Create(sign * HalfRootThree);
-        var half = Vector256.Create(0.5);
+        var half = Vector256.Create(0.5f);
         nuint t1 = (nuint)third, t2 = (nuint)(2 * third);
         int k = 0;
         for (; k + width <= third; k += width)

@@ -31,8 +31,8 @@ internal sealed class FftRepulsion2D : IRepulsion
 
     /// <summary>Kept between calls while the points stay inside: the kernel spectra are as much work as an iteration.</summary>
     private InterpolationGrid? grid;
-    private (double[] Re, double[] Im) forceSpectrum;
-    private (double[] Re, double[] Im) cauchySpectrum;
+    private (float[] Re, float[] Im) forceSpectrum;
+    private (float[] Re, float[] Im) cauchySpectrum;
     private double gridLo;
     private double gridSide;
     private int boxes;

@@ -17,23 +17,23 @@ internal static class FftStages
     /// several vectorised ones.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void FirstTwo(ref double r, ref double m, int n, double sign)
+    public static void FirstTwo(ref float r, ref float m, int n, float sign)
     {
         for (int g = 0; g < n; g += 4)
         {
-            ref double r0 = ref Unsafe.Add(ref r, g);
-            ref double m0 = ref Unsafe.Add(ref m, g);
-            double x0r = r0, x0i = m0;
-            double x1r = Unsafe.Add(ref r0, 1), x1i = Unsafe.Add(ref m0, 1);
-            double x2r = Unsafe.Add(ref r0, 2), x2i = Unsafe.Add(ref m0, 2);
-            double x3r = Unsafe.Add(ref r0, 3), x3i = Unsafe.Add(ref m0, 3);
+            ref float r0 = ref Unsafe.Add(ref r, g);
+            ref float m0 = ref Unsafe.Add(ref m, g);
+            float x0r = r0, x0i = m0;
+            float x1r = Unsafe.Add(ref r0, 1), x1i = Unsafe.Add(ref m0, 1);
+            float x2r = Unsafe.Add(ref r0, 2), x2i = Unsafe.Add(ref m0, 2);
+            float x3r = Unsafe.Add(ref r0, 3), x3i = Unsafe.Add(ref m0, 3);
 
             // Stage half = 1: sums and differences of neighbours.
-            double a0r = x0r + x1r, a0i = x0i + x1i, b0r = x0r - x1r, b0i = x0i - x1i;
-            double a1r = x2r + x3r, a1i = x2i + x3i, b1r = x2r - x3r, b1i = x2i - x3i;
+            float a0r = x0r + x1r, a0i = x0i + x1i, b0r = x0r - x1r, b0i = x0i - x1i;
+            float a1r = x2r + x3r, a1i = x2i + x3i, b1r = x2r - x3r, b1i = x2i - x3i;
 
             // Stage half = 2: twiddle 1 for a, i·sign for b (e^{sign·iπ/2}).
-            double tr = -sign * b1i, ti = sign * b1r;
+            float tr = -sign * b1i, ti = sign * b1r;
             r0 = a0r + a1r;
             m0 = a0i + a1i;
             Unsafe.Add(ref r0, 2) = a0r - a1r;
@@ -52,14 +52,14 @@ internal static class FftStages
     /// is the same; the memory traffic, which bounded the separate stages, is halved.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Pair(ref double r, ref double m, ref double cos, ref double sin, int n, int half, double sign)
+    public static void Pair(ref float r, ref float m, ref float cos, ref float sin, int n, int half, float sign)
     {
         var signs = Vector256.Create(sign);
-        int width = Vector256<double>.Count;
-        ref double c1 = ref Unsafe.Add(ref cos, half - 1);
-        ref double s1 = ref Unsafe.Add(ref sin, half - 1);
-        ref double c2 = ref Unsafe.Add(ref cos, (2 * half) - 1);
-        ref double s2 = ref Unsafe.Add(ref sin, (2 * half) - 1);
+        int width = Vector256<float>.Count;
+        ref float c1 = ref Unsafe.Add(ref cos, half - 1);
+        ref float s1 = ref Unsafe.Add(ref sin, half - 1);
+        ref float c2 = ref Unsafe.Add(ref cos, (2 * half) - 1);
+        ref float s2 = ref Unsafe.Add(ref sin, (2 * half) - 1);
         for (int start = 0; start < n; start += 4 * half)
         {
             for (int j = 0; j < half; j += width)
@@ -114,10 +114,10 @@ internal static class FftStages
 
     /// <summary>One butterfly stage four at a time, for stages whose halves are at least a vector long.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Single(ref double r, ref double m, ref double wc, ref double ws, int n, int half, double sign)
+    public static void Single(ref float r, ref float m, ref float wc, ref float ws, int n, int half, float sign)
     {
         var signs = Vector256.Create(sign);
-        int width = Vector256<double>.Count;
+        int width = Vector256<float>.Count;
         for (int start = 0; start < n; start += 2 * half)
         {
             for (int j = 0; j < half; j += width)

