@@ -7,7 +7,8 @@ namespace RenderFarm.Layouts.Geometry;
 /// <summary>
 /// Dot products between a block of query rows and a block of reference rows, written into a tile:
 /// the inner loop of exact k-NN, of the sampled quality metrics' and terrain's distance blocks, and
-/// of PCA's projections. The 2 × 4 micro-kernel keeps eight independent accumulators (enough to
+/// of PCA's projections. Where 512-bit vectors are native, every product takes the wider path in
+/// DotKernel.Wide.cs instead; otherwise the 2 × 4 micro-kernel keeps eight independent accumulators (enough to
 /// hide FMA latency, and they fit the 16 AVX registers without spilling) and loads each query and
 /// reference vector once per step for four and two products respectively; the references stay in
 /// L1 while the queries stream from L2.
@@ -17,7 +18,7 @@ namespace RenderFarm.Layouts.Geometry;
 /// AggressiveOptimization because they are entered few times but loop long: tier-0 code would run
 /// most of the first search.
 /// </summary>
-internal static class DotKernel
+internal static partial class DotKernel
 {
     /// <summary>tile[q * refCount + r] = row(queryStart + q) · row(refStart + r), both rows of one matrix.</summary>
     public static void Tile(ReadOnlySpan<float> data, int columns, int queryStart, int queryCount, int refStart, int refCount, Span<float> tile) =>
@@ -30,6 +31,12 @@ internal static class DotKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile(ReadOnlySpan<float> queries, int queryCount, ReadOnlySpan<float> references, int refCount, int columns, Span<float> output, int stride)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            TileWide(queries, queryCount, references, refCount, columns, output, stride);
+            return;
+        }
+
         int r = 0;
         for (; r + 4 <= refCount; r += 4)
         {
@@ -64,6 +71,11 @@ internal static class DotKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> first, ReadOnlySpan<float> second)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            return DotWide(first, second);
+        }
+
         int columns = first.Length;
         ref float x = ref MemoryMarshal.GetReference(first);
         ref float y = ref MemoryMarshal.GetReference(second[..columns]);
@@ -82,6 +94,12 @@ internal static class DotKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DotMany(ReadOnlySpan<float> data, int columns, int a, ReadOnlySpan<int> others, Span<float> dots)
     {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            DotManyWide(data, columns, a, others, dots);
+            return;
+        }
+
         ref float start = ref MemoryMarshal.GetReference(data);
         ref float x = ref Unsafe.Add(ref start, a * columns);
         int width = Vector256<float>.Count;

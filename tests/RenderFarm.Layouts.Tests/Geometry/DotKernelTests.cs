@@ -35,4 +35,33 @@ public sealed class DotKernelTests
             Assert.Equal(0f, output[(q * stride) + rowCount]);
         }
     }
+
+    /// <summary>
+    /// Whichever path computes a product (the 4 × 4 or 2 × 4 block, a tail, Dot, DotMany), it must
+    /// give the same bits, or duplicate rows would not tie exactly and ties would not fall to the index.
+    /// </summary>
+    [Theory]
+    [InlineData(37)]
+    [InlineData(784)]
+    public void AllPaths_SameProduct_SameBits(int d)
+    {
+        Matrix rows = Synthetic.Gaussian(11, d, seed: 5);
+        var output = new float[11 * 11];
+
+        DotKernel.Tile(rows.Data, 11, rows.Data, 11, d, output, 11);
+
+        int[] all = Enumerable.Range(0, 11).ToArray();
+        var many = new float[11];
+        for (int q = 0; q < 11; q++)
+        {
+            DotKernel.DotMany(rows.Data, d, q, all, many);
+            for (int r = 0; r < 11; r++)
+            {
+                float single = DotKernel.Dot(rows.Data, d, q, r);
+                Assert.Equal(BitConverter.SingleToInt32Bits(single), BitConverter.SingleToInt32Bits(output[(q * 11) + r]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(single), BitConverter.SingleToInt32Bits(many[r]));
+                Assert.Equal(BitConverter.SingleToInt32Bits(single), BitConverter.SingleToInt32Bits(DotKernel.Dot(rows.Data, d, r, q)));
+            }
+        }
+    }
 }
