@@ -39,6 +39,12 @@ internal sealed class FftRepulsion2D : IRepulsion
     private double[] weights = [];
     private int[] cells = [];
 
+    /// <summary>Coordinates per task of <see cref="Interpolation"/> and points per task of <see cref="Gather"/>.</summary>
+    private const int CoordinatesPerTask = 4096;
+
+    /// <summary>The coordinates as an array the parallel interpolation can share (a lambda cannot capture a span).</summary>
+    private double[] coordinates = [];
+
     /// <summary>Gather's output before it is copied to the caller's span (a lambda cannot capture a span).</summary>
     private double[] gathered = [];
 
@@ -57,7 +63,7 @@ internal sealed class FftRepulsion2D : IRepulsion
             cells = new int[n * 2];
         }
 
-        Interpolation(y, gridLo, gridSide / boxes, boxes, weights, cells);
+        Interpolation(y, gridLo, gridSide / boxes, boxes);
         grid!.Clear();
         Spread(weights, cells, grid);
         grid.TransformCharges();
@@ -118,36 +124,56 @@ internal sealed class FftRepulsion2D : IRepulsion
         return (lo, Math.Max(hi - lo, 1e-6));
     }
 
-    /// <summary>Each point's first node per dimension and its Lagrange weights for that box's nodes.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Interpolation(ReadOnlySpan<double> y, double lo, double boxWidth, int boxes, double[] weights, int[] cells)
+    /// <summary>
+    /// Each point's first node per dimension and its Lagrange weights for that box's nodes, in
+    /// blocks of coordinates on every core (serially it was 0.15 s of a 10k run's 2.2 s repulsion);
+    /// the weights' denominators depend only on the node positions and are computed once.
+    /// </summary>
+    private void Interpolation(ReadOnlySpan<double> y, double lo, double boxWidth, int boxes)
     {
-        Span<double> nodes = stackalloc double[NodesPerBox];
-        for (int j = 0; j < NodesPerBox; j++)
+        double[] source = coordinates.Length == y.Length ? coordinates : coordinates = new double[y.Length];
+        y.CopyTo(source);
+        double[] weightsOut = weights;
+        int[] cellsOut = cells;
+        int blocks = (y.Length + CoordinatesPerTask - 1) / CoordinatesPerTask;
+        Parallel.For(0, blocks, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
         {
-            nodes[j] = (j + 0.5) / NodesPerBox;
-        }
-
-        for (int c = 0; c < y.Length; c++)
-        {
-            double scaled = (y[c] - lo) / boxWidth;
-            int box = Math.Clamp((int)scaled, 0, boxes - 1);
-            double t = scaled - box;
-            cells[c] = box * NodesPerBox;
+            Span<double> nodes = stackalloc double[NodesPerBox];
+            Span<double> inverseDenominators = stackalloc double[NodesPerBox];
             for (int j = 0; j < NodesPerBox; j++)
             {
-                double w = 1;
+                nodes[j] = (j + 0.5) / NodesPerBox;
+            }
+
+            for (int j = 0; j < NodesPerBox; j++)
+            {
+                double denominator = 1;
                 for (int l = 0; l < NodesPerBox; l++)
                 {
-                    if (l != j)
-                    {
-                        w *= (t - nodes[l]) / (nodes[j] - nodes[l]);
-                    }
+                    denominator *= l != j ? nodes[j] - nodes[l] : 1;
                 }
 
-                weights[(c * NodesPerBox) + j] = w;
+                inverseDenominators[j] = 1 / denominator;
             }
-        }
+
+            for (int c = block * CoordinatesPerTask, end = Math.Min(source.Length, (block + 1) * CoordinatesPerTask); c < end; c++)
+            {
+                double scaled = (source[c] - lo) / boxWidth;
+                int box = Math.Clamp((int)scaled, 0, boxes - 1);
+                double t = scaled - box;
+                cellsOut[c] = box * NodesPerBox;
+                for (int j = 0; j < NodesPerBox; j++)
+                {
+                    double w = inverseDenominators[j];
+                    for (int l = 0; l < NodesPerBox; l++)
+                    {
+                        w *= l != j ? t - nodes[l] : 1;
+                    }
+
+                    weightsOut[(c * NodesPerBox) + j] = w;
+                }
+            }
+        });
     }
 
     /// <summary>Spreads a unit charge per point onto its box's nodes (serially: points share nodes).</summary>
@@ -177,26 +203,29 @@ internal sealed class FftRepulsion2D : IRepulsion
     {
         int n = cells.Length / 2;
         double[] potentials = gathered.Length == n * stride ? gathered : gathered = new double[n * stride];
-        Parallel.For(0, n, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (i) =>
+        Parallel.For(0, (n + (CoordinatesPerTask / 2) - 1) / (CoordinatesPerTask / 2), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block) =>
         {
-            double sr = 0, si = 0;
-            int cx = cells[2 * i], cy = cells[(2 * i) + 1];
-            for (int a = 0; a < NodesPerBox; a++)
+            for (int i = block * CoordinatesPerTask / 2, end = Math.Min(n, (block + 1) * CoordinatesPerTask / 2); i < end; i++)
             {
-                double wy = weights[(((2 * i) + 1) * NodesPerBox) + a];
-                for (int b = 0; b < NodesPerBox; b++)
+                double sr = 0, si = 0;
+                int cx = cells[2 * i], cy = cells[(2 * i) + 1];
+                for (int a = 0; a < NodesPerBox; a++)
                 {
-                    double w = wy * weights[(2 * i * NodesPerBox) + b];
-                    (double r, double im) = grid.At(cy + a, cx + b);
-                    sr += w * r;
-                    si += w * im;
+                    double wy = weights[(((2 * i) + 1) * NodesPerBox) + a];
+                    for (int b = 0; b < NodesPerBox; b++)
+                    {
+                        double w = wy * weights[(2 * i * NodesPerBox) + b];
+                        (double r, double im) = grid.At(cy + a, cx + b);
+                        sr += w * r;
+                        si += w * im;
+                    }
                 }
-            }
 
-            potentials[stride * i] = sr;
-            if (imaginaryToo)
-            {
-                potentials[(stride * i) + 1] = si;
+                potentials[stride * i] = sr;
+                if (imaginaryToo)
+                {
+                    potentials[(stride * i) + 1] = si;
+                }
             }
         });
         potentials.CopyTo(output);
