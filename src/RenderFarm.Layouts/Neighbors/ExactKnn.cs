@@ -19,7 +19,7 @@ namespace RenderFarm.Layouts.Neighbors;
 /// heap offers are not halved). The result does not depend
 /// on the order the pushes arrive in: a heap keeps the k smallest by (score, index), a total order.
 /// </remarks>
-public static class ExactKnn
+public static partial class ExactKnn
 {
     private const int QueryBlock = 64;
     private const int ReferenceBlock = 256;
@@ -80,86 +80,5 @@ public static class ExactKnn
         return metric == DistanceMetric.Euclidean
             ? PointDistance.Euclidean(x, y)
             : Math.Clamp(1f - DotKernel.Dot(x, y), 0f, 2f);
-    }
-
-    /// <summary>One query block against the rows from its own start on, offering each pair to both heaps.</summary>
-    private sealed class BlockSearch(
-        float[] rows, int columns, float[] squaredNorms, bool euclidean, int k, int[] indices, float[] distances, Lock[] heapLocks)
-    {
-        // Hot loops compiled fully optimised from the first call: tier-0 code would run the whole first search.
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Run(int block, float[] tile)
-        {
-            int n = squaredNorms.Length;
-            int start = block * QueryBlock;
-            int count = Math.Min(QueryBlock, n - start);
-            for (int refStart = start; refStart < n; refStart += ReferenceBlock)
-            {
-                int refCount = Math.Min(ReferenceBlock, n - refStart);
-                DotKernel.Tile(rows, columns, start, count, refStart, refCount, tile);
-                lock (heapLocks[block])
-                {
-                    OfferToQueries(tile, start, count, refStart, refCount);
-                }
-
-                // Pairs inside the query block are already offered both ways by the loop above.
-                for (int first = Math.Max(refStart, start + count); first < refStart + refCount; first += QueryBlock)
-                {
-                    int other = first / QueryBlock;
-                    int last = Math.Min(refStart + refCount, (other + 1) * QueryBlock);
-                    lock (heapLocks[other])
-                    {
-                        OfferToReferences(tile, start, count, refStart, refCount, first, last);
-                    }
-                }
-            }
-        }
-
-        private void OfferToQueries(float[] tile, int start, int count, int refStart, int refCount)
-        {
-            for (int q = 0; q < count; q++)
-            {
-                int query = start + q;
-                Span<int> heapIndices = indices.AsSpan(query * k, k);
-                Span<float> heapDistances = distances.AsSpan(query * k, k);
-                float queryNorm = squaredNorms[query];
-                ReadOnlySpan<float> dots = tile.AsSpan(q * refCount, refCount);
-                for (int r = 0; r < refCount; r++)
-                {
-                    int reference = refStart + r;
-                    float score = Score(queryNorm, squaredNorms[reference], dots[r]);
-
-                    // Self is excluded by index, not by distance, so a duplicate of the query still counts.
-                    if (reference != query && NeighborHeap.Before(score, reference, heapDistances[0], heapIndices[0]))
-                    {
-                        NeighborHeap.TryPush(heapIndices, heapDistances, reference, score);
-                    }
-                }
-            }
-        }
-
-        /// <summary>The tile's column for each reference in [first, last), offered to that reference's heap.</summary>
-        private void OfferToReferences(float[] tile, int start, int count, int refStart, int refCount, int first, int last)
-        {
-            for (int reference = first; reference < last; reference++)
-            {
-                Span<int> heapIndices = indices.AsSpan(reference * k, k);
-                Span<float> heapDistances = distances.AsSpan(reference * k, k);
-                float referenceNorm = squaredNorms[reference];
-                int r = reference - refStart;
-                for (int q = 0; q < count; q++)
-                {
-                    int query = start + q;
-                    float score = Score(squaredNorms[query], referenceNorm, tile[(q * refCount) + r]);
-                    if (NeighborHeap.Before(score, query, heapDistances[0], heapIndices[0]))
-                    {
-                        NeighborHeap.TryPush(heapIndices, heapDistances, query, score);
-                    }
-                }
-            }
-        }
-
-        private float Score(float queryNorm, float referenceNorm, float dot) =>
-            euclidean ? Math.Max(0f, queryNorm + referenceNorm - (2f * dot)) : 1f - dot;
     }
 }
