@@ -8,7 +8,7 @@ namespace RenderFarm.Layouts.Geometry;
 /// Dot products between a block of query rows and a block of reference rows, written into a tile:
 /// the inner loop of exact k-NN, of the sampled quality metrics' and terrain's distance blocks, and
 /// of PCA's projections. Where 512-bit vectors are native, every product takes the wider path in
-/// DotKernel.Wide.cs instead; otherwise the 2 × 4 micro-kernel keeps eight independent accumulators (enough to
+/// DotKernel.Wide.cs (or, for rows narrower than 64, the outer-product path of DotKernel.Narrow.cs) instead; otherwise the 2 × 4 micro-kernel keeps eight independent accumulators (enough to
 /// hide FMA latency, and they fit the 16 AVX registers without spilling) and loads each query and
 /// reference vector once per step for four and two products respectively; the references stay in
 /// L1 while the queries stream from L2.
@@ -31,6 +31,12 @@ internal static partial class DotKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Tile(ReadOnlySpan<float> queries, int queryCount, ReadOnlySpan<float> references, int refCount, int columns, Span<float> output, int stride)
     {
+        if (Vector512.IsHardwareAccelerated && columns < NarrowColumns)
+        {
+            TileNarrow(queries, queryCount, references, refCount, columns, output, stride);
+            return;
+        }
+
         if (Vector512.IsHardwareAccelerated)
         {
             TileWide(queries, queryCount, references, refCount, columns, output, stride);
@@ -71,6 +77,11 @@ internal static partial class DotKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Dot(ReadOnlySpan<float> first, ReadOnlySpan<float> second)
     {
+        if (Vector512.IsHardwareAccelerated && first.Length < NarrowColumns)
+        {
+            return DotNarrow(first, second);
+        }
+
         if (Vector512.IsHardwareAccelerated)
         {
             return DotWide(first, second);
@@ -94,6 +105,16 @@ internal static partial class DotKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DotMany(ReadOnlySpan<float> data, int columns, int a, ReadOnlySpan<int> others, Span<float> dots)
     {
+        if (Vector512.IsHardwareAccelerated && columns < NarrowColumns)
+        {
+            for (int o = 0; o < others.Length; o++)
+            {
+                dots[o] = DotNarrow(data.Slice(a * columns, columns), data.Slice(others[o] * columns, columns));
+            }
+
+            return;
+        }
+
         if (Vector512.IsHardwareAccelerated)
         {
             DotManyWide(data, columns, a, others, dots);

@@ -37,11 +37,13 @@ public sealed class DotKernelTests
     }
 
     /// <summary>
-    /// Whichever path computes a product (the 4 × 4 or 2 × 4 block, a tail, Dot, DotMany), it must
+    /// Whichever path computes a product (the narrow panels, the 4 × 4 or 2 × 4 block, a tail, Dot, DotMany), it must
     /// give the same bits, or duplicate rows would not tie exactly and ties would not fall to the index.
     /// </summary>
     [Theory]
     [InlineData(37)]
+    [InlineData(63)]
+    [InlineData(64)]
     [InlineData(784)]
     public void AllPaths_SameProduct_SameBits(int d)
     {
