@@ -19,7 +19,7 @@ public static partial class ExactKnn
     /// scores, and screening took it (with its PCA) from 12.5 to 11.1 s; at 10k × 784 it measured no change.
     /// </remarks>
     private sealed class BlockSearch(
-        float[] rows, int columns, float[] squaredNorms, bool euclidean, int k, int[] indices, float[] distances, Lock[] heapLocks)
+        float[] rows, int columns, float[] squaredNorms, bool euclidean, int k, int[] indices, float[] distances, Lock[] heapLocks, float[]? limits)
     {
         private static readonly int Width = Vector256<float>.Count;
 
@@ -60,7 +60,7 @@ public static partial class ExactKnn
             for (int q = 0; q < count; q++)
             {
                 int query = start + q;
-                float bound = distances[query * k];
+                float bound = Bound(query);
                 ReadOnlySpan<float> dots = tile.AsSpan(q * refCount, refCount);
                 int r = 0;
                 for (; r + Width <= refCount && Vector256.IsHardwareAccelerated; r += Width)
@@ -90,7 +90,7 @@ public static partial class ExactKnn
             int width = last - first;
             for (int j = 0; j < width; j++)
             {
-                bounds[j] = distances[(first + j) * k];
+                bounds[j] = Bound(first + j);
             }
 
             for (int q = 0; q < count; q++)
@@ -139,12 +139,16 @@ public static partial class ExactKnn
             float score = euclidean ? Math.Max(0f, squaredNorms[owner] + squaredNorms[other] - (2f * dot)) : 1f - dot;
 
             // Self is excluded by index, not by distance, so a duplicate of the point still counts.
-            if (other != owner && NeighborHeap.Before(score, other, heapDistances[0], heapIndices[0]))
+            if (other != owner && (limits is null || score <= limits[owner]) && NeighborHeap.Before(score, other, heapDistances[0], heapIndices[0]))
             {
                 NeighborHeap.TryPush(heapIndices, heapDistances, other, score);
             }
 
-            return heapDistances[0];
+            return Bound(owner);
         }
+
+        /// <summary>The score an offer to <paramref name="owner"/> must not exceed: its heap's root, or its limit while that is lower.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private float Bound(int owner) => limits is null ? distances[owner * k] : Math.Min(distances[owner * k], limits[owner]);
     }
 }

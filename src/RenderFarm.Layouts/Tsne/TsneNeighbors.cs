@@ -55,7 +55,7 @@ internal static class TsneNeighbors
         int candidates = Math.Min(n - 1, (int)Math.Ceiling(CandidateFactor * k));
         Matrix projected = RandomizedPca.Fit(data, CandidateDims, seed).Transform(data);
         KnnGraph near = (long)n * n * CandidateDims <= ProjectedExactWorkLimit
-            ? ExactKnn.Build(projected, candidates, DistanceMetric.Euclidean, ct)
+            ? ExactKnn.Build(projected, candidates, DistanceMetric.Euclidean, useLimits: true, Hash64.Of((ulong)seed, 0x11A1UL), ct)
             : NearestNeighbors.Build(projected, candidates, DistanceMetric.Euclidean, seed, deterministic, ct);
         return Rerank(data, near, k, ct);
     }

@@ -111,6 +111,36 @@ public sealed class ExactKnnTests
         Assert.Equal([10], graph.NeighborsOf(690)[..1].ToArray());
     }
 
+    /// <summary>
+    /// Limits found in local windows only drop offers that cannot be among the k nearest: the graph
+    /// equals the unlimited search's exactly, ties included (lattice rows tie at many distances, so
+    /// some fall exactly on a limit), for narrow and wide rows.
+    /// </summary>
+    [Theory]
+    [InlineData(3)]
+    [InlineData(50)]
+    [InlineData(70)]
+    public void Build_WithScoreLimits_SameGraphAsWithout(int columns)
+    {
+        var random = new Random(columns);
+        var data = new Matrix(1500, columns);
+        for (int i = 0; i < data.Rows; i++)
+        {
+            for (int c = 0; c < columns; c++)
+            {
+                data.Row(i)[c] = columns == 3 ? (i * (c + 2)) % (5 + c) : (float)random.NextDouble();
+            }
+        }
+
+        TestData.Duplicate(data, 7, 1400);
+
+        KnnGraph plain = ExactKnn.Build(data, 40, DistanceMetric.Euclidean);
+        KnnGraph limited = ExactKnn.Build(data, 40, DistanceMetric.Euclidean, useLimits: true, seed: 9, CancellationToken.None);
+
+        Assert.Equal(plain.Indices, limited.Indices);
+        Assert.Equal(plain.Distances, limited.Distances);
+    }
+
     [Fact]
     public void Build_ManyTies_SameGraphEveryRun()
     {
