@@ -15,36 +15,6 @@ namespace RenderFarm.Layouts.Geometry;
 internal static partial class DotKernel
 {
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void TileWide(ReadOnlySpan<float> queries, int queryCount, ReadOnlySpan<float> references, int refCount, int columns, Span<float> output, int stride)
-    {
-        int r = 0;
-        for (; r + 4 <= refCount; r += 4)
-        {
-            int q = 0;
-            for (; q + 4 <= queryCount; q += 4)
-            {
-                Dot4x4(queries.Slice(q * columns, 4 * columns), references.Slice(r * columns, 4 * columns), columns, output.Slice((q * stride) + r), stride);
-            }
-
-            for (; q < queryCount; q++)
-            {
-                for (int j = 0; j < 4; j++)
-                {
-                    output[(q * stride) + r + j] = DotWide(queries.Slice(q * columns, columns), references.Slice((r + j) * columns, columns));
-                }
-            }
-        }
-
-        for (; r < refCount; r++)
-        {
-            for (int q = 0; q < queryCount; q++)
-            {
-                output[(q * stride) + r] = DotWide(queries.Slice(q * columns, columns), references.Slice(r * columns, columns));
-            }
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float DotWide(ReadOnlySpan<float> first, ReadOnlySpan<float> second)
     {
         int columns = first.Length;

@@ -37,19 +37,26 @@ internal static partial class DotKernel
             return;
         }
 
-        if (Vector512.IsHardwareAccelerated)
-        {
-            TileWide(queries, queryCount, references, refCount, columns, output, stride);
-            return;
-        }
-
+        // The block kernel by vector width (a constant to the JIT); tails go through Dot, which picks the same width.
+        bool wide = Vector512.IsHardwareAccelerated;
+        int queryStep = wide ? 4 : 2;
         int r = 0;
         for (; r + 4 <= refCount; r += 4)
         {
             int q = 0;
-            for (; q + 2 <= queryCount; q += 2)
+            for (; q + queryStep <= queryCount; q += queryStep)
             {
-                Dot2x4(queries.Slice(q * columns, 2 * columns), references.Slice(r * columns, 4 * columns), columns, output.Slice((q * stride) + r), stride);
+                ReadOnlySpan<float> block = queries.Slice(q * columns, queryStep * columns);
+                ReadOnlySpan<float> four = references.Slice(r * columns, 4 * columns);
+                Span<float> target = output.Slice((q * stride) + r);
+                if (wide)
+                {
+                    Dot4x4(block, four, columns, target, stride);
+                }
+                else
+                {
+                    Dot2x4(block, four, columns, target, stride);
+                }
             }
 
             for (; q < queryCount; q++)
