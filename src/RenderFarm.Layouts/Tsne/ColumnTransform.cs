@@ -1,27 +1,24 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
-/// FFTs down the columns of a square row-major grid without transposing it: a strip of
-/// <see cref="Strip"/> neighbouring columns (one cache line of each row) is copied into contiguous
-/// rows of a per-thread scratch, transformed there, and copied back. A whole-grid transpose before
-/// and after cost a third of an iteration at 10,000 points; the strips touch each cache line once
-/// each way, and a pass can read fewer rows than it writes (zero padding) or write fewer than it
-/// reads (only the rows that are read back).
+/// FFTs down the columns of a square row-major grid (rows <c>pitch</c> floats apart) without transposing it: a strip of
+/// <see cref="Strip"/> neighbouring columns (one cache line of each row) is copied row by row into
+/// a per-thread scratch, in the order the butterflies want (<see cref="FftPlan.InputOrder"/>),
+/// transformed sixteen columns at once (<see cref="StripFft"/>) and copied back. A pass can read
+/// fewer rows than it writes (zero padding) or write fewer than it reads (only the rows that are
+/// read back).
 /// </summary>
-internal sealed class ColumnTransform(FftPlan plan)
+internal sealed class ColumnTransform(FftPlan plan, int pitch)
 {
     /// <summary>Sixteen floats: one 64-byte cache line of each row.</summary>
-    public const int Strip = 16;
+    public const int Strip = StripFft.Lanes;
 
-    /// <summary>
-    /// Floats between the scratch rows beyond the row length: with power-of-two lengths the sixteen
-    /// rows (and their imaginary parts) would otherwise start a multiple of 8 KiB apart, on the
-    /// same cache sets, and the copies in and out evict one another.
-    /// </summary>
-    private const int Padding = 16;
+    /// <summary>√3 / 2, the imaginary part of the cube roots of unity.</summary>
+    private const float HalfRootThree = 0.86602540378443864676f;
 
     [ThreadStatic]
     private static float[]? scratchRe;
@@ -37,82 +34,141 @@ internal sealed class ColumnTransform(FftPlan plan)
     public void Pass(float[] real, float[] imaginary, int columns, int rowsIn, int rowsOut, bool inverse)
     {
         int size = plan.Length;
-        if (real.Length != size * size || imaginary.Length != size * size || columns > size || rowsIn > size || rowsOut > size)
+        if (real.Length != size * pitch || imaginary.Length != size * pitch || pitch < size || columns > size || rowsIn > size || rowsOut > size || size % Strip != 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(columns), $"A column pass over {columns} columns, {rowsIn} rows in, {rowsOut} out does not fit a {size}² grid.");
+            throw new ArgumentOutOfRangeException(nameof(columns), $"A column pass over {columns} columns, {rowsIn} rows in, {rowsOut} out does not fit a {size}² grid of whole strips.");
         }
 
         int strips = (columns + Strip - 1) / Strip;
         Parallel.For(0, strips, strip =>
         {
-            int first = strip * Strip, width = Math.Min(Strip, size - first);
-            int pitch = size + Padding;
-            float[] sr = scratchRe is { } a && a.Length >= Strip * pitch ? a : scratchRe = new float[Strip * pitch];
-            float[] si = scratchIm is { } b && b.Length >= Strip * pitch ? b : scratchIm = new float[Strip * pitch];
-            Gather(real, imaginary, sr, si, first, width, size, rowsIn);
-            for (int j = 0; j < width; j++)
+            int first = strip * Strip;
+            float[] sr = scratchRe is { } a && a.Length >= Strip * size ? a : scratchRe = new float[Strip * size];
+            float[] si = scratchIm is { } b && b.Length >= Strip * size ? b : scratchIm = new float[Strip * size];
+            Gather(real, imaginary, sr, si, first, size, rowsIn);
+            (float[] cos, float[] sin) = plan.Radix2Twiddles;
+            if (plan.Third == 0)
             {
-                plan.Transform(sr, si, j * (size + Padding), inverse);
+                StripFft.Butterflies(sr, si, 0, size, cos, sin, inverse);
+                Scatter(sr, si, real, imaginary, first, size, rowsOut);
+                return;
             }
 
-            Scatter(sr, si, real, imaginary, first, width, size, rowsOut);
+            for (int third = 0; third < 3; third++)
+            {
+                StripFft.Butterflies(sr, si, third * plan.Third, plan.Third, cos, sin, inverse);
+            }
+
+            CombineThirds(sr, si, real, imaginary, first, rowsOut, inverse);
         });
     }
 
-    /// <summary>Copies the strip's columns into scratch rows; refs, as the index arithmetic defeats bounds-check removal.</summary>
+    /// <summary>Grid rows [0, rows) of the strip into scratch rows at their <see cref="FftPlan.InputOrder"/>; the rest zero.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Gather(float[] real, float[] imaginary, float[] sr, float[] si, int first, int width, int size, int rows)
+    private void Gather(float[] real, float[] imaginary, float[] sr, float[] si, int first, int size, int rows)
     {
-        CheckStrip(real, imaginary, sr, si, first, width, size, rows);
-        int pitch = size + Padding;
+        int[] order = plan.InputOrder;
+        CheckStrip(real, imaginary, sr, si, first, size);
         ref float re = ref MemoryMarshal.GetArrayDataReference(real);
         ref float im = ref MemoryMarshal.GetArrayDataReference(imaginary);
         ref float outRe = ref MemoryMarshal.GetArrayDataReference(sr);
         ref float outIm = ref MemoryMarshal.GetArrayDataReference(si);
-        for (int row = 0; row < rows; row++)
+        for (int row = 0; row < size; row++)
         {
-            int source = (row * size) + first;
-            for (int j = 0; j < width; j++)
+            nuint target = (nuint)(order[row] * Strip);
+            for (int lane = 0; lane < Strip; lane += Vector256<float>.Count)
             {
-                Unsafe.Add(ref outRe, (j * pitch) + row) = Unsafe.Add(ref re, source + j);
-                Unsafe.Add(ref outIm, (j * pitch) + row) = Unsafe.Add(ref im, source + j);
+                nuint source = (nuint)((row * pitch) + first + lane), to = target + (nuint)lane;
+                bool inside = row < rows;
+                (inside ? Vector256.LoadUnsafe(ref re, source) : Vector256<float>.Zero).StoreUnsafe(ref outRe, to);
+                (inside ? Vector256.LoadUnsafe(ref im, source) : Vector256<float>.Zero).StoreUnsafe(ref outIm, to);
             }
-        }
-
-        for (int j = 0; j < width && rows < size; j++)
-        {
-            Array.Clear(sr, (j * pitch) + rows, size - rows);
-            Array.Clear(si, (j * pitch) + rows, size - rows);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Scatter(float[] sr, float[] si, float[] real, float[] imaginary, int first, int width, int size, int rows)
+    private void Scatter(float[] sr, float[] si, float[] real, float[] imaginary, int first, int size, int rows)
     {
-        CheckStrip(real, imaginary, sr, si, first, width, size, rows);
-        int pitch = size + Padding;
+        CheckStrip(real, imaginary, sr, si, first, size);
         ref float re = ref MemoryMarshal.GetArrayDataReference(real);
         ref float im = ref MemoryMarshal.GetArrayDataReference(imaginary);
         ref float fromRe = ref MemoryMarshal.GetArrayDataReference(sr);
         ref float fromIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < rows; row++)
         {
-            int target = (row * size) + first;
-            for (int j = 0; j < width; j++)
+            for (int lane = 0; lane < Strip; lane += Vector256<float>.Count)
             {
-                Unsafe.Add(ref re, target + j) = Unsafe.Add(ref fromRe, (j * pitch) + row);
-                Unsafe.Add(ref im, target + j) = Unsafe.Add(ref fromIm, (j * pitch) + row);
+                nuint source = (nuint)((row * Strip) + lane), target = (nuint)((row * pitch) + first + lane);
+                Vector256.LoadUnsafe(ref fromRe, source).StoreUnsafe(ref re, target);
+                Vector256.LoadUnsafe(ref fromIm, source).StoreUnsafe(ref im, target);
             }
         }
     }
 
-    /// <summary>The bounds the unchecked copies rely on: the strip inside the grid, the scratch holding width rows of size.</summary>
-    private static void CheckStrip(float[] real, float[] imaginary, float[] sr, float[] si, int first, int width, int size, int rows)
+    /// <summary>
+    /// The radix-3 step of a 3·2ᵖ transform across the strip (as <see cref="FftPlan"/>'s Combine
+    /// does along a row), written straight to the grid rows below <paramref name="rowsOut"/>:
+    /// X[k + q·n/3] = F₀[k] + ω^q·t₁ + ω^{2q}·t₂ with t₁ = W^k·F₁[k], t₂ = W^{2k}·F₂[k].
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CombineThirds(float[] sr, float[] si, float[] real, float[] imaginary, int first, int rowsOut, bool inverse)
     {
-        if (first < 0 || width < 0 || first + width > size || rows > size || real.Length < size * size || imaginary.Length < size * size
-            || sr.Length < width * (size + Padding) || si.Length < width * (size + Padding))
+        int size = plan.Length, third = plan.Third;
+        CheckStrip(real, imaginary, sr, si, first, size);
+        (float[] cos1, float[] sin1, float[] cos2, float[] sin2) = plan.Radix3Twiddles;
+        float sign = inverse ? 1 : -1;
+        var rotation = Vector256.Create(sign * HalfRootThree);
+        var half = Vector256.Create(0.5f);
+        ref float fr = ref MemoryMarshal.GetArrayDataReference(sr);
+        ref float fi = ref MemoryMarshal.GetArrayDataReference(si);
+        ref float re = ref MemoryMarshal.GetArrayDataReference(real);
+        ref float im = ref MemoryMarshal.GetArrayDataReference(imaginary);
+        for (int k = 0; k < third && k < rowsOut; k++)
         {
-            throw new ArgumentOutOfRangeException(nameof(first), $"A strip of {width} columns from {first}, {rows} rows, does not fit a {size}² grid and its scratch.");
+            var w1r = Vector256.Create(cos1[k]);
+            var w1i = Vector256.Create(sign * sin1[k]);
+            var w2r = Vector256.Create(cos2[k]);
+            var w2i = Vector256.Create(sign * sin2[k]);
+            for (int lane = 0; lane < Strip; lane += Vector256<float>.Count)
+            {
+                nuint f0 = (nuint)((k * Strip) + lane), f1 = f0 + (nuint)(third * Strip), f2 = f1 + (nuint)(third * Strip);
+                var t1r = (w1r * Vector256.LoadUnsafe(ref fr, f1)) - (w1i * Vector256.LoadUnsafe(ref fi, f1));
+                var t1i = (w1r * Vector256.LoadUnsafe(ref fi, f1)) + (w1i * Vector256.LoadUnsafe(ref fr, f1));
+                var t2r = (w2r * Vector256.LoadUnsafe(ref fr, f2)) - (w2i * Vector256.LoadUnsafe(ref fi, f2));
+                var t2i = (w2r * Vector256.LoadUnsafe(ref fi, f2)) + (w2i * Vector256.LoadUnsafe(ref fr, f2));
+                var f0r = Vector256.LoadUnsafe(ref fr, f0);
+                var f0i = Vector256.LoadUnsafe(ref fi, f0);
+                var sumR = t1r + t2r;
+                var sumI = t1i + t2i;
+                var rotR = -rotation * (t1i - t2i);
+                var rotI = rotation * (t1r - t2r);
+                var midR = f0r - (half * sumR);
+                var midI = f0i - (half * sumI);
+                nuint row0 = (nuint)((k * pitch) + first + lane), step = (nuint)(third * pitch);
+                (f0r + sumR).StoreUnsafe(ref re, row0);
+                (f0i + sumI).StoreUnsafe(ref im, row0);
+                if (k + third < rowsOut)
+                {
+                    (midR + rotR).StoreUnsafe(ref re, row0 + step);
+                    (midI + rotI).StoreUnsafe(ref im, row0 + step);
+                }
+
+                if (k + (2 * third) < rowsOut)
+                {
+                    (midR - rotR).StoreUnsafe(ref re, row0 + (2 * step));
+                    (midI - rotI).StoreUnsafe(ref im, row0 + (2 * step));
+                }
+            }
+        }
+    }
+
+    /// <summary>The bounds the unchecked copies rely on: the strip inside the grid, the scratch holding size rows of a strip.</summary>
+    private void CheckStrip(float[] real, float[] imaginary, float[] sr, float[] si, int first, int size)
+    {
+        if (first < 0 || first + Strip > size || real.Length < size * pitch || imaginary.Length < size * pitch
+            || sr.Length < Strip * size || si.Length < Strip * size)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), $"A strip of {Strip} columns from {first} does not fit a {size}² grid and its scratch.");
         }
     }
 }

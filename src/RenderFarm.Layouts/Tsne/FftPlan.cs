@@ -46,6 +46,7 @@ internal sealed class FftPlan
         bool three = length % 3 == 0;
         Third = three ? length / 3 : 0;
         radix2 = Fft.Twiddles(three ? Third : length);
+        InputOrder = InputOrderOf(length, Third);
         if (three)
         {
             cos1 = new float[Third];
@@ -66,12 +67,37 @@ internal sealed class FftPlan
     public int Length { get; }
 
     /// <summary>n/3 when the length has the factor 3, else 0.</summary>
-    private int Third { get; }
+    public int Third { get; }
+
+    /// <summary>
+    /// Where element j of the input sits before the radix-2 butterflies: at its bit reversal, or
+    /// with the factor 3, at the bit reversal of j / 3 within third j mod 3 (the strip transform
+    /// of <see cref="ColumnTransform"/> copies rows straight into this order).
+    /// </summary>
+    public int[] InputOrder { get; }
+
+    /// <summary>The radix-2 twiddles of the power-of-two part (<see cref="Fft.Twiddles"/>'s layout).</summary>
+    public (float[] Cos, float[] Sin) Radix2Twiddles => (radix2.Cos, radix2.Sin);
+
+    /// <summary>cos, sin of 2π·k/n and of 2π·2k/n for k &lt; n/3 (empty without the factor 3).</summary>
+    public (float[] Cos1, float[] Sin1, float[] Cos2, float[] Sin2) Radix3Twiddles => (cos1, sin1, cos2, sin2);
 
     public static bool IsSupported(int length)
     {
         int odd = length % 3 == 0 ? length / 3 : length;
         return odd >= 1 && (odd & (odd - 1)) == 0;
+    }
+
+    private static int[] InputOrderOf(int length, int third)
+    {
+        int[] reversed = Fft.BitReversal(third > 0 ? third : length);
+        var order = new int[length];
+        for (int j = 0; j < length; j++)
+        {
+            order[j] = third > 0 ? ((j % 3) * third) + reversed[j / 3] : reversed[j];
+        }
+
+        return order;
     }
 
     /// <summary>The smallest supported length at least <paramref name="n"/>.</summary>

@@ -77,9 +77,9 @@ public sealed class FftPlanTests
     /// Single precision: each of log₂ n stages rounds to about 6·10⁻⁸ of values that grow to √n
     /// times the inputs' size, so the error bound grows like √n; a wrong twiddle or index is off by O(1).
     /// </summary>
-    private static double Tolerance(int n) => 2e-6 * Math.Sqrt(Math.Max(n, 2)) * Math.Log2(Math.Max(n, 2));
+    internal static double Tolerance(int n) => 2e-6 * Math.Sqrt(Math.Max(n, 2)) * Math.Log2(Math.Max(n, 2));
 
-    private static (double[] Re, double[] Im) NaiveDft(float[] re, float[] im, bool inverse)
+    internal static (double[] Re, double[] Im) NaiveDft(float[] re, float[] im, bool inverse)
     {
         int n = re.Length;
         double sign = inverse ? 1 : -1;
