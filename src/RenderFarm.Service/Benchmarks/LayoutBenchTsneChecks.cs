@@ -27,17 +27,18 @@ internal static class LayoutBenchTsneChecks
         {
             yield return Versus("k-NN + P + fit vs scikit-learn TSNE fit (s)", row.Seconds, sklearn.FitCold, sklearn.FromResultsFile, n == Small ? SpeedTarget : null);
             yield return Versus("peak MiB vs scikit-learn peak RSS", row.PeakMib, sklearn.PeakMib, sklearn.FromResultsFile, null);
-            if (row.Trustworthiness is double mine && sklearn.Trustworthiness is double theirs)
+            (double? trust, double? ourAccuracy, string scorer) = LayoutBenchChecks.Quality(row, peers);
+            if (trust is double mine && sklearn.Trustworthiness is double theirs)
             {
                 string target = $"≥ {theirs - QualitySlack:F4}";
                 yield return sklearn.FromResultsFile
-                    ? new LayoutBenchCheck("T(15) vs scikit-learn − 0.005", mine, theirs, null, target, null, FromResults)
-                    : new LayoutBenchCheck("T(15) vs scikit-learn − 0.005", mine, theirs, null, target, mine >= theirs - QualitySlack, ThisRun);
+                    ? new LayoutBenchCheck($"T(15) vs scikit-learn − 0.005{scorer}", mine, theirs, null, target, null, FromResults)
+                    : new LayoutBenchCheck($"T(15) vs scikit-learn − 0.005{scorer}", mine, theirs, null, target, mine >= theirs - QualitySlack, ThisRun);
             }
 
-            if (row.KnnAccuracy is double accuracy && sklearn.KnnAccuracy is double theirAccuracy)
+            if (ourAccuracy is double accuracy && sklearn.KnnAccuracy is double theirAccuracy)
             {
-                yield return new LayoutBenchCheck("10-NN accuracy vs scikit-learn", accuracy, theirAccuracy, null, "", null, sklearn.FromResultsFile ? FromResults : ThisRun);
+                yield return new LayoutBenchCheck($"10-NN accuracy vs scikit-learn{scorer}", accuracy, theirAccuracy, null, "", null, sklearn.FromResultsFile ? FromResults : ThisRun);
             }
         }
 

@@ -21,8 +21,8 @@ internal static class LayoutBenchmark
         string scratch = Path.Combine(Path.GetTempPath(), $"renderfarm-bench-layouts-{Guid.NewGuid():N}");
         try
         {
-            (List<LayoutBenchRow> rows, Dictionary<int, float[]> umapLayouts) = Ours(options, scratch, log);
-            LayoutPeerFigures peers = LayoutPeers.Measure(options, umapLayouts, scratch, log);
+            (List<LayoutBenchRow> rows, Dictionary<int, float[]> umapLayouts, Dictionary<string, float[]> scored) = Ours(options, scratch, log);
+            LayoutPeerFigures peers = LayoutPeers.Measure(options, umapLayouts, scored, scratch, log);
             LayoutPeers.KeepRecords(scratch, Path.Combine(outputRoot, "bench", "layouts-peers"));
             var report = new LayoutBenchReport(LayoutBenchTsneChecks.Attach(LayoutBenchChecks.Attach(rows, peers), peers), peers.Notes);
             report.Write(outputRoot, log);
@@ -44,7 +44,8 @@ internal static class LayoutBenchmark
         }
     }
 
-    private static (List<LayoutBenchRow> Rows, Dictionary<int, float[]> UmapLayouts) Ours(LayoutBenchmarkOptions options, string scratch, TextWriter log)
+    /// <summary>Our rows, the UMAP layouts by size (the grids snap them) and the layouts a peer's quality is compared with, by row key.</summary>
+    private static (List<LayoutBenchRow> Rows, Dictionary<int, float[]> UmapLayouts, Dictionary<string, float[]> Scored) Ours(LayoutBenchmarkOptions options, string scratch, TextWriter log)
     {
         int largest = options.Sizes[^1];
         var rows = new List<LayoutBenchRow>();
@@ -55,6 +56,7 @@ internal static class LayoutBenchmark
         rows.Add(LayoutBenchRow.Of("load", $"load Fashion-MNIST from .gz, first {largest:N0}", largest, load));
 
         var umapLayouts = new Dictionary<int, float[]>();
+        var scored = new Dictionary<string, float[]>();
         bool gridNeedsUmap = options.Runs("grid");
         foreach (int n in options.Sizes)
         {
@@ -67,6 +69,7 @@ internal static class LayoutBenchmark
                 rows.AddRange(umapRows);
                 if (options.Runs("umap"))
                 {
+                    scored[$"umap-total-{n}"] = xy;
                     rows.Add(LayoutBenchmarkProcess.Run(n, scratch, log));
                 }
             }
@@ -81,7 +84,9 @@ internal static class LayoutBenchmark
 
             if (options.Runs("tsne"))
             {
-                rows.Add(LayoutBenchmarkTsne.Run(data, labels, log));
+                (LayoutBenchRow row, float[] xy) = LayoutBenchmarkTsne.Run(data, labels, log);
+                rows.Add(row);
+                scored[row.Key] = xy;
             }
         }
 
@@ -90,7 +95,7 @@ internal static class LayoutBenchmark
             rows.AddRange(LayoutBenchmarkGrid.Run(pixels, classes, umapLayouts[largest], log));
         }
 
-        return (rows, umapLayouts);
+        return (rows, umapLayouts, scored);
     }
 
     /// <summary>UMAP as `renderfarm layout` runs it: graph k = n_neighbors − 1 (ours leaves the point itself out).</summary>

@@ -12,7 +12,8 @@ namespace RenderFarm.Service.Benchmarks;
 /// </summary>
 internal static class LayoutBenchmarkTsne
 {
-    public static LayoutBenchRow Run(Matrix data, int[] labels, TextWriter log)
+    /// <summary>The row and the layout (N × 2).</summary>
+    public static (LayoutBenchRow Row, float[] Layout) Run(Matrix data, int[] labels, TextWriter log)
     {
         int n = data.Rows;
         var options = new TsneOptions { Seed = 42 };
@@ -47,6 +48,6 @@ internal static class LayoutBenchmarkTsne
             n,
             m,
             note);
-        return LayoutBenchmark.WithQuality(row, data, new Matrix(n, 2, xy!), labels);
+        return (LayoutBenchmark.WithQuality(row, data, new Matrix(n, 2, xy!), labels), xy!);
     }
 }

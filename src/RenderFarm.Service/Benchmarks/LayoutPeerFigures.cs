@@ -23,6 +23,14 @@ internal sealed class LayoutPeerFigures
 
     public Dictionary<int, UmapPeer> Rtsne { get; } = [];
 
+    /// <summary>
+    /// Our layouts scored by the peers' own quality.py (its sample of 5,000 and its shuffled folds),
+    /// keyed by our row's key: the quality targets compare these, so both sides of a comparison are
+    /// the same measurement. Our in-process scorer draws another sample; on the same 70k UMAP layouts
+    /// the two samples' 10-NN accuracies differed by up to 0.01.
+    /// </summary>
+    public Dictionary<string, (double Trustworthiness, double KnnAccuracy)> OursByPeerScript { get; } = [];
+
     public List<string> Notes { get; } = [];
 
     /// <summary>shared/peers/RESULTS.md (2 cores, Debian 12), printed when the peers cannot run here; never used for ratios.</summary>
@@ -64,7 +72,7 @@ internal sealed class LayoutPeerFigures
         return new LapPeer(n, root.GetProperty("cost_build_s").GetDouble() + root.GetProperty("lsa_s").GetDouble(), root.GetProperty("mean_disp_cells").GetDouble(), peakMib, false);
     }
 
-    private static (double? Trust, double? Accuracy) ReadQuality(string path)
+    internal static (double? Trust, double? Accuracy) ReadQuality(string path)
     {
         if (!File.Exists(path))
         {

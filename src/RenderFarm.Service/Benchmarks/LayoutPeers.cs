@@ -17,7 +17,8 @@ internal static class LayoutPeers
     /// <summary>Generous: umap-learn 70k takes about two minutes, and run_all.sh has its own 3,000 s limit.</summary>
     private static readonly TimeSpan StepTimeout = TimeSpan.FromMinutes(60);
 
-    public static LayoutPeerFigures Measure(LayoutBenchmarkOptions options, IReadOnlyDictionary<int, float[]> ourUmap, string scratch, TextWriter log)
+    /// <param name="ourLayouts">Our 2-D layouts to score with quality.py, keyed by their row's key.</param>
+    public static LayoutPeerFigures Measure(LayoutBenchmarkOptions options, IReadOnlyDictionary<int, float[]> ourUmap, IReadOnlyDictionary<string, float[]> ourLayouts, string scratch, TextWriter log)
     {
         if (options.Peers == "none")
         {
@@ -89,8 +90,38 @@ internal static class LayoutPeers
             figures.Notes.Add("scipy 10,000 not run (≈ 5 min, 2.3 GiB); exact 10,000 has an absolute target");
         }
 
+        ScoreOurs(figures, peers, ourLayouts, log);
         figures.Notes.Add("peers measured in this run on this machine, one at a time after ours");
         return figures;
+    }
+
+    /// <summary>Our layouts through the peers' quality.py, one process for all of them.</summary>
+    private static void ScoreOurs(LayoutPeerFigures figures, string peers, IReadOnlyDictionary<string, float[]> ourLayouts, TextWriter log)
+    {
+        if (ourLayouts.Count == 0)
+        {
+            return;
+        }
+
+        string outDir = Path.Combine(peers, "out");
+        Attempt(figures, "quality.py on our layouts", () =>
+        {
+            foreach ((string key, float[] xy) in ourLayouts)
+            {
+                NpyFile.Write(Path.Combine(outDir, $"renderfarm_{key}.npy"), new Matrix(xy.Length / 2, 2, xy));
+            }
+
+            Step(peers, $"{Python} quality.py {string.Join(' ', ourLayouts.Keys.Select(key => $"renderfarm_{key}"))}", log);
+            foreach (string key in ourLayouts.Keys)
+            {
+                (double? trust, double? accuracy) = LayoutPeerFigures.ReadQuality(Path.Combine(outDir, $"renderfarm_{key}.quality.json"));
+                if (trust is double t && accuracy is double a)
+                {
+                    figures.OursByPeerScript[key] = (t, a);
+                }
+            }
+        });
+        figures.Notes.Add("T(15) and 10-NN accuracy compared with a peer's are both scored by the peers' quality.py (the table's columns are our own scorer's, on another sample)");
     }
 
     /// <summary>

@@ -50,4 +50,24 @@ public sealed class LayoutPeerFiguresTests : IDisposable
         Assert.All(oriented.Checks.Where(c => c.Reference is not null), c => Assert.Null(c.Ratio));
         Assert.All(oriented.Checks.Where(c => c.Reference is not null), c => Assert.Null(c.Met));
     }
+
+    [Fact]
+    public void Checks_OurLayoutScoredByQualityPy_CompareThoseFigures()
+    {
+        // Our own scorer's figures (another sample) would miss both targets; quality.py's meet them.
+        LayoutBenchRow total = new("umap-total-70000", "UMAP 70,000", 70_000, 15, 1, 1500, 0.960, 0.750, null, "");
+        var measured = new LayoutPeerFigures();
+        measured.UmapLearn[70_000] = new UmapPeer("umap-learn", 70_000, 50, 40, 60, 1900, 0.9746, 0.7668, false);
+        LayoutBenchRow unscored = LayoutBenchChecks.Attach([total], measured)[0];
+        measured.OursByPeerScript["umap-total-70000"] = (0.9753, 0.7676);
+
+        LayoutBenchRow scored = LayoutBenchChecks.Attach([total], measured)[0];
+
+        LayoutBenchCheck[] quality = scored.Checks.Where(c => c.What.Contains("− 0.005", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, quality.Length);
+        Assert.All(quality, c => Assert.True(c.Met));
+        Assert.All(quality, c => Assert.Contains("quality.py", c.What, StringComparison.Ordinal));
+        Assert.Equal([0.9753, 0.7676], quality.Select(c => c.Ours));
+        Assert.All(unscored.Checks.Where(c => c.What.Contains("− 0.005", StringComparison.Ordinal)), c => Assert.False(c.Met));
+    }
 }
