@@ -43,24 +43,39 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
         Parallel.For(0, strips, strip =>
         {
             int first = strip * Strip;
-            float[] sr = scratchRe is { } a && a.Length >= Strip * size ? a : scratchRe = new float[Strip * size];
-            float[] si = scratchIm is { } b && b.Length >= Strip * size ? b : scratchIm = new float[Strip * size];
+            (float[] sr, float[] si) = Scratch(size);
             Gather(real, imaginary, sr, si, first, size, rowsIn);
-            (float[] cos, float[] sin) = plan.Radix2Twiddles;
-            if (plan.Third == 0)
-            {
-                StripFft.Butterflies(sr, si, 0, size, cos, sin, inverse);
-                Scatter(sr, si, real, imaginary, first, size, rowsOut);
-                return;
-            }
-
-            for (int third = 0; third < 3; third++)
-            {
-                StripFft.Butterflies(sr, si, third * plan.Third, plan.Third, cos, sin, inverse);
-            }
-
-            CombineThirds(sr, si, real, imaginary, first, rowsOut, inverse);
+            TransformAndStore(sr, si, real, imaginary, first, rowsOut, inverse);
         });
+    }
+
+    /// <summary>This thread's scratch for a strip of the given length.</summary>
+    private static (float[] Re, float[] Im) Scratch(int size)
+    {
+        int length = Strip * StripFft.ScratchRows(size);
+        float[] sr = scratchRe is { } a && a.Length >= length ? a : scratchRe = new float[length];
+        float[] si = scratchIm is { } b && b.Length >= length ? b : scratchIm = new float[length];
+        return (sr, si);
+    }
+
+    /// <summary>The butterflies over a gathered strip, and rows [0, rowsOut) of the result into the grid.</summary>
+    private void TransformAndStore(float[] sr, float[] si, float[] real, float[] imaginary, int first, int rowsOut, bool inverse)
+    {
+        int size = plan.Length;
+        (float[] cos, float[] sin) = plan.Radix2Twiddles;
+        if (plan.Third == 0)
+        {
+            StripFft.Butterflies(sr, si, 0, size, cos, sin, inverse);
+            Scatter(sr, si, real, imaginary, first, size, rowsOut);
+            return;
+        }
+
+        for (int third = 0; third < 3; third++)
+        {
+            StripFft.Butterflies(sr, si, third * plan.Third, plan.Third, cos, sin, inverse);
+        }
+
+        CombineThirds(sr, si, real, imaginary, first, rowsOut, inverse);
     }
 
     /// <summary>Grid rows [0, rows) of the strip into scratch rows at their <see cref="FftPlan.InputOrder"/>; the rest zero.</summary>
@@ -75,7 +90,7 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
         ref float outIm = ref MemoryMarshal.GetArrayDataReference(si);
         for (int row = 0; row < size; row++)
         {
-            nuint target = (nuint)(order[row] * Strip);
+            nuint target = (nuint)(StripFft.Row(order[row]) * Strip);
             for (int lane = 0; lane < Strip; lane += Vector256<float>.Count)
             {
                 nuint source = (nuint)((row * pitch) + first + lane), to = target + (nuint)lane;
@@ -98,7 +113,7 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
         {
             for (int lane = 0; lane < Strip; lane += Vector256<float>.Count)
             {
-                nuint source = (nuint)((row * Strip) + lane), target = (nuint)((row * pitch) + first + lane);
+                nuint source = (nuint)((StripFft.Row(row) * Strip) + lane), target = (nuint)((row * pitch) + first + lane);
                 Vector256.LoadUnsafe(ref fromRe, source).StoreUnsafe(ref re, target);
                 Vector256.LoadUnsafe(ref fromIm, source).StoreUnsafe(ref im, target);
             }
@@ -131,7 +146,9 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
             var w2i = Vector256.Create(sign * sin2[k]);
             for (int lane = 0; lane < Strip; lane += Vector256<float>.Count)
             {
-                nuint f0 = (nuint)((k * Strip) + lane), f1 = f0 + (nuint)(third * Strip), f2 = f1 + (nuint)(third * Strip);
+                nuint f0 = (nuint)((StripFft.Row(k) * Strip) + lane);
+                nuint f1 = (nuint)((StripFft.Row(third + k) * Strip) + lane);
+                nuint f2 = (nuint)((StripFft.Row((2 * third) + k) * Strip) + lane);
                 var t1r = (w1r * Vector256.LoadUnsafe(ref fr, f1)) - (w1i * Vector256.LoadUnsafe(ref fi, f1));
                 var t1i = (w1r * Vector256.LoadUnsafe(ref fi, f1)) + (w1i * Vector256.LoadUnsafe(ref fr, f1));
                 var t2r = (w2r * Vector256.LoadUnsafe(ref fr, f2)) - (w2i * Vector256.LoadUnsafe(ref fi, f2));
@@ -166,7 +183,7 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
     private void CheckStrip(float[] real, float[] imaginary, float[] sr, float[] si, int first, int size)
     {
         if (first < 0 || first + Strip > size || real.Length < size * pitch || imaginary.Length < size * pitch
-            || sr.Length < Strip * size || si.Length < Strip * size)
+            || sr.Length < Strip * StripFft.ScratchRows(size) || si.Length < Strip * StripFft.ScratchRows(size))
         {
             throw new ArgumentOutOfRangeException(nameof(first), $"A strip of {Strip} columns from {first} does not fit a {size}² grid and its scratch.");
         }

@@ -17,6 +17,8 @@ public sealed class ColumnTransformTests
     [InlineData(96, 5, 50, 49, 96, false)]
     [InlineData(192, 16, 97, 96, 95, true)]
     [InlineData(256, 16, 16, 256, 256, false)]
+    [InlineData(384, 16, 20, 200, 384, true)]
+    [InlineData(512, 16, 16, 512, 300, false)]
     public void Pass_TransformsEachColumn_AsANaiveDftOfItsRowsIn(int size, int padding, int columns, int rowsIn, int rowsOut, bool inverse)
     {
         var random = new Random(size + columns);
