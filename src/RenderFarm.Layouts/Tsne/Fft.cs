@@ -77,7 +77,12 @@ internal static class Fft
         ref float sin = ref MemoryMarshal.GetArrayDataReference(twiddles.Sin);
         float sign = inverse ? 1 : -1;
         int firstHalf = 1;
-        if (n >= 4)
+        if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        {
+            FftStages.FirstThree(ref r, ref m, n, sign);
+            firstHalf = Vector256<float>.Count;
+        }
+        else if (n >= 4)
         {
             FftStages.FirstTwo(ref r, ref m, n, sign);
             firstHalf = 4;
