@@ -133,7 +133,6 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
         (float[] cos1, float[] sin1, float[] cos2, float[] sin2) = plan.Radix3Twiddles;
         float sign = inverse ? 1 : -1;
         var rotation = Vector256.Create(sign * HalfRootThree);
-        var half = Vector256.Create(0.5f);
         ref float fr = ref MemoryMarshal.GetArrayDataReference(sr);
         ref float fi = ref MemoryMarshal.GetArrayDataReference(si);
         ref float re = ref MemoryMarshal.GetArrayDataReference(real);
@@ -149,31 +148,26 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
                 nuint f0 = (nuint)((StripFft.Row(k) * Strip) + lane);
                 nuint f1 = (nuint)((StripFft.Row(third + k) * Strip) + lane);
                 nuint f2 = (nuint)((StripFft.Row((2 * third) + k) * Strip) + lane);
-                var t1r = (w1r * Vector256.LoadUnsafe(ref fr, f1)) - (w1i * Vector256.LoadUnsafe(ref fi, f1));
-                var t1i = (w1r * Vector256.LoadUnsafe(ref fi, f1)) + (w1i * Vector256.LoadUnsafe(ref fr, f1));
-                var t2r = (w2r * Vector256.LoadUnsafe(ref fr, f2)) - (w2i * Vector256.LoadUnsafe(ref fi, f2));
-                var t2i = (w2r * Vector256.LoadUnsafe(ref fi, f2)) + (w2i * Vector256.LoadUnsafe(ref fr, f2));
-                var f0r = Vector256.LoadUnsafe(ref fr, f0);
-                var f0i = Vector256.LoadUnsafe(ref fi, f0);
-                var sumR = t1r + t2r;
-                var sumI = t1i + t2i;
-                var rotR = -rotation * (t1i - t2i);
-                var rotI = rotation * (t1r - t2r);
-                var midR = f0r - (half * sumR);
-                var midI = f0i - (half * sumI);
+                var x = FftStages.Radix3(
+                    (Vector256.LoadUnsafe(ref fr, f0), Vector256.LoadUnsafe(ref fi, f0)),
+                    (Vector256.LoadUnsafe(ref fr, f1), Vector256.LoadUnsafe(ref fi, f1)),
+                    (Vector256.LoadUnsafe(ref fr, f2), Vector256.LoadUnsafe(ref fi, f2)),
+                    (w1r, w1i),
+                    (w2r, w2i),
+                    rotation);
                 nuint row0 = (nuint)((k * pitch) + first + lane), step = (nuint)(third * pitch);
-                (f0r + sumR).StoreUnsafe(ref re, row0);
-                (f0i + sumI).StoreUnsafe(ref im, row0);
+                x.X0r.StoreUnsafe(ref re, row0);
+                x.X0i.StoreUnsafe(ref im, row0);
                 if (k + third < rowsOut)
                 {
-                    (midR + rotR).StoreUnsafe(ref re, row0 + step);
-                    (midI + rotI).StoreUnsafe(ref im, row0 + step);
+                    x.X1r.StoreUnsafe(ref re, row0 + step);
+                    x.X1i.StoreUnsafe(ref im, row0 + step);
                 }
 
                 if (k + (2 * third) < rowsOut)
                 {
-                    (midR - rotR).StoreUnsafe(ref re, row0 + (2 * step));
-                    (midI - rotI).StoreUnsafe(ref im, row0 + (2 * step));
+                    x.X2r.StoreUnsafe(ref re, row0 + (2 * step));
+                    x.X2i.StoreUnsafe(ref im, row0 + (2 * step));
                 }
             }
         }

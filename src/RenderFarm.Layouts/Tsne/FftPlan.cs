@@ -209,7 +209,6 @@ internal sealed class FftPlan
         ref float outI = ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(im), offset);
         var signs = Vector256.Create(sign);
         var rotation = Vector256.Create(sign * HalfRootThree);
-        var half = Vector256.Create(0.5f);
         nuint t1 = (nuint)third, t2 = (nuint)(2 * third);
         int k = 0;
         for (; k + width <= third; k += width)
@@ -219,28 +218,19 @@ internal sealed class FftPlan
             var w1i = Vector256.LoadUnsafe(ref s1, i) * signs;
             var w2r = Vector256.LoadUnsafe(ref c2, i);
             var w2i = Vector256.LoadUnsafe(ref s2, i) * signs;
-            var f0r = Vector256.LoadUnsafe(ref fr, i);
-            var f0i = Vector256.LoadUnsafe(ref fi, i);
-            var f1r = Vector256.LoadUnsafe(ref fr, i + t1);
-            var f1i = Vector256.LoadUnsafe(ref fi, i + t1);
-            var f2r = Vector256.LoadUnsafe(ref fr, i + t2);
-            var f2i = Vector256.LoadUnsafe(ref fi, i + t2);
-            var t1r = (w1r * f1r) - (w1i * f1i);
-            var t1i = (w1r * f1i) + (w1i * f1r);
-            var t2r = (w2r * f2r) - (w2i * f2i);
-            var t2i = (w2r * f2i) + (w2i * f2r);
-            var sumR = t1r + t2r;
-            var sumI = t1i + t2i;
-            var rotR = -rotation * (t1i - t2i);
-            var rotI = rotation * (t1r - t2r);
-            var midR = f0r - (half * sumR);
-            var midI = f0i - (half * sumI);
-            (f0r + sumR).StoreUnsafe(ref outR, i);
-            (f0i + sumI).StoreUnsafe(ref outI, i);
-            (midR + rotR).StoreUnsafe(ref outR, i + t1);
-            (midI + rotI).StoreUnsafe(ref outI, i + t1);
-            (midR - rotR).StoreUnsafe(ref outR, i + t2);
-            (midI - rotI).StoreUnsafe(ref outI, i + t2);
+            var x = FftStages.Radix3(
+                (Vector256.LoadUnsafe(ref fr, i), Vector256.LoadUnsafe(ref fi, i)),
+                (Vector256.LoadUnsafe(ref fr, i + t1), Vector256.LoadUnsafe(ref fi, i + t1)),
+                (Vector256.LoadUnsafe(ref fr, i + t2), Vector256.LoadUnsafe(ref fi, i + t2)),
+                (w1r, w1i),
+                (w2r, w2i),
+                rotation);
+            x.X0r.StoreUnsafe(ref outR, i);
+            x.X0i.StoreUnsafe(ref outI, i);
+            x.X1r.StoreUnsafe(ref outR, i + t1);
+            x.X1i.StoreUnsafe(ref outI, i + t1);
+            x.X2r.StoreUnsafe(ref outR, i + t2);
+            x.X2i.StoreUnsafe(ref outI, i + t2);
         }
 
         return k;

@@ -134,43 +134,7 @@ internal static class FftStages
                 var w2i = Vector256.LoadUnsafe(ref s2, t) * signs;
                 var w3r = Vector256.LoadUnsafe(ref c2, th);
                 var w3i = Vector256.LoadUnsafe(ref s2, th) * signs;
-                nuint ia = (nuint)(start + j), ib = ia + (nuint)half, ic = ib + (nuint)half, id = ic + (nuint)half;
-                var ar = Vector256.LoadUnsafe(ref r, ia);
-                var ai = Vector256.LoadUnsafe(ref m, ia);
-                var br = Vector256.LoadUnsafe(ref r, ib);
-                var bi = Vector256.LoadUnsafe(ref m, ib);
-                var cr = Vector256.LoadUnsafe(ref r, ic);
-                var ci = Vector256.LoadUnsafe(ref m, ic);
-                var dr = Vector256.LoadUnsafe(ref r, id);
-                var di = Vector256.LoadUnsafe(ref m, id);
-
-                // Stage h: (a, b) and (c, d), both with the twiddle W₁.
-                var tr = (w1r * br) - (w1i * bi);
-                var ti = (w1r * bi) + (w1i * br);
-                var a2r = ar + tr;
-                var a2i = ai + ti;
-                var b2r = ar - tr;
-                var b2i = ai - ti;
-                tr = (w1r * dr) - (w1i * di);
-                ti = (w1r * di) + (w1i * dr);
-                var c2r = cr + tr;
-                var c2i = ci + ti;
-                var d2r = cr - tr;
-                var d2i = ci - ti;
-
-                // Stage 2h: (a, c) with W₂ at j, (b, d) with W₃ at j + h.
-                tr = (w2r * c2r) - (w2i * c2i);
-                ti = (w2r * c2i) + (w2i * c2r);
-                (a2r + tr).StoreUnsafe(ref r, ia);
-                (a2i + ti).StoreUnsafe(ref m, ia);
-                (a2r - tr).StoreUnsafe(ref r, ic);
-                (a2i - ti).StoreUnsafe(ref m, ic);
-                tr = (w3r * d2r) - (w3i * d2i);
-                ti = (w3r * d2i) + (w3i * d2r);
-                (b2r + tr).StoreUnsafe(ref r, ib);
-                (b2i + ti).StoreUnsafe(ref m, ib);
-                (b2r - tr).StoreUnsafe(ref r, id);
-                (b2i - ti).StoreUnsafe(ref m, id);
+                Radix4(ref r, ref m, (nuint)(start + j), (nuint)half, (w1r, w1i), (w2r, w2i), (w3r, w3i));
             }
         }
     }
@@ -200,5 +164,87 @@ internal static class FftStages
                 (ai + ti).StoreUnsafe(ref m, a);
             }
         }
+    }
+
+    /// <summary>
+    /// Eight lanes of elements a, a + stride, a + 2·stride, a + 3·stride through two stages: (a, b)
+    /// and (c, d) with W₁, then (a, c) with W₂ and (b, d) with W₃. <see cref="Pair"/> runs it along
+    /// a row (stride = half), <see cref="StripFft"/> down a strip (stride = half rows).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Radix4(
+        ref float r,
+        ref float m,
+        nuint a,
+        nuint stride,
+        (Vector256<float> Re, Vector256<float> Im) w1,
+        (Vector256<float> Re, Vector256<float> Im) w2,
+        (Vector256<float> Re, Vector256<float> Im) w3)
+    {
+        nuint b = a + stride, c = b + stride, d = c + stride;
+        var ar = Vector256.LoadUnsafe(ref r, a);
+        var ai = Vector256.LoadUnsafe(ref m, a);
+        var br = Vector256.LoadUnsafe(ref r, b);
+        var bi = Vector256.LoadUnsafe(ref m, b);
+        var cr = Vector256.LoadUnsafe(ref r, c);
+        var ci = Vector256.LoadUnsafe(ref m, c);
+        var dr = Vector256.LoadUnsafe(ref r, d);
+        var di = Vector256.LoadUnsafe(ref m, d);
+
+        // First stage: (a, b) and (c, d), both with W₁.
+        var tr = (w1.Re * br) - (w1.Im * bi);
+        var ti = (w1.Re * bi) + (w1.Im * br);
+        var a2r = ar + tr;
+        var a2i = ai + ti;
+        var b2r = ar - tr;
+        var b2i = ai - ti;
+        tr = (w1.Re * dr) - (w1.Im * di);
+        ti = (w1.Re * di) + (w1.Im * dr);
+        var c2r = cr + tr;
+        var c2i = ci + ti;
+        var d2r = cr - tr;
+        var d2i = ci - ti;
+
+        // Second stage: (a, c) with W₂, (b, d) with W₃.
+        tr = (w2.Re * c2r) - (w2.Im * c2i);
+        ti = (w2.Re * c2i) + (w2.Im * c2r);
+        (a2r + tr).StoreUnsafe(ref r, a);
+        (a2i + ti).StoreUnsafe(ref m, a);
+        (a2r - tr).StoreUnsafe(ref r, c);
+        (a2i - ti).StoreUnsafe(ref m, c);
+        tr = (w3.Re * d2r) - (w3.Im * d2i);
+        ti = (w3.Re * d2i) + (w3.Im * d2r);
+        (b2r + tr).StoreUnsafe(ref r, b);
+        (b2i + ti).StoreUnsafe(ref m, b);
+        (b2r - tr).StoreUnsafe(ref r, d);
+        (b2i - ti).StoreUnsafe(ref m, d);
+    }
+
+    /// <summary>
+    /// The radix-3 step on eight lanes: with t₁ = W₁·F₁, t₂ = W₂·F₂, s = t₁ + t₂ and d = t₁ − t₂,
+    /// X₀ = F₀ + s and X₁,₂ = F₀ − s/2 ± iσ(√3/2)·d, σ·√3/2 given as <paramref name="rotation"/>.
+    /// <see cref="FftPlan"/> runs it along a row, <see cref="ColumnTransform"/> down a strip.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static (Vector256<float> X0r, Vector256<float> X0i, Vector256<float> X1r, Vector256<float> X1i, Vector256<float> X2r, Vector256<float> X2i) Radix3(
+        (Vector256<float> Re, Vector256<float> Im) f0,
+        (Vector256<float> Re, Vector256<float> Im) f1,
+        (Vector256<float> Re, Vector256<float> Im) f2,
+        (Vector256<float> Re, Vector256<float> Im) w1,
+        (Vector256<float> Re, Vector256<float> Im) w2,
+        Vector256<float> rotation)
+    {
+        var t1r = (w1.Re * f1.Re) - (w1.Im * f1.Im);
+        var t1i = (w1.Re * f1.Im) + (w1.Im * f1.Re);
+        var t2r = (w2.Re * f2.Re) - (w2.Im * f2.Im);
+        var t2i = (w2.Re * f2.Im) + (w2.Im * f2.Re);
+        var sumR = t1r + t2r;
+        var sumI = t1i + t2i;
+        var rotR = -rotation * (t1i - t2i);
+        var rotI = rotation * (t1r - t2r);
+        var half = Vector256.Create(0.5f);
+        var midR = f0.Re - (half * sumR);
+        var midI = f0.Im - (half * sumI);
+        return (f0.Re + sumR, f0.Im + sumI, midR + rotR, midI + rotI, midR - rotR, midI - rotI);
     }
 }

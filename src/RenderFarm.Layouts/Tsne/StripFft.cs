@@ -144,8 +144,8 @@ internal static class StripFft
         nuint a = (nuint)(Row(j) * Lanes);
         for (int start = j; start < n; start += 4 * half, a += step)
         {
-            Radix4(ref r, ref m, a, stride, w1, w2, w3);
-            Radix4(ref r, ref m, a + (nuint)Vector256<float>.Count, stride, w1, w2, w3);
+            FftStages.Radix4(ref r, ref m, a, stride, w1, w2, w3);
+            FftStages.Radix4(ref r, ref m, a + (nuint)Vector256<float>.Count, stride, w1, w2, w3);
         }
     }
 
@@ -177,54 +177,4 @@ internal static class StripFft
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (Vector256<float> Re, Vector256<float> Im) Twiddle(ref float cos, ref float sin, int index, float sign) =>
         (Vector256.Create(Unsafe.Add(ref cos, index)), Vector256.Create(sign * Unsafe.Add(ref sin, index)));
-
-    /// <summary>Eight lanes of rows a, a + stride, a + 2·stride, a + 3·stride through two stages (as <see cref="FftStages.Pair"/>).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Radix4(
-        ref float r,
-        ref float m,
-        nuint a,
-        nuint stride,
-        (Vector256<float> Re, Vector256<float> Im) w1,
-        (Vector256<float> Re, Vector256<float> Im) w2,
-        (Vector256<float> Re, Vector256<float> Im) w3)
-    {
-        nuint b = a + stride, c = b + stride, d = c + stride;
-        var ar = Vector256.LoadUnsafe(ref r, a);
-        var ai = Vector256.LoadUnsafe(ref m, a);
-        var br = Vector256.LoadUnsafe(ref r, b);
-        var bi = Vector256.LoadUnsafe(ref m, b);
-        var cr = Vector256.LoadUnsafe(ref r, c);
-        var ci = Vector256.LoadUnsafe(ref m, c);
-        var dr = Vector256.LoadUnsafe(ref r, d);
-        var di = Vector256.LoadUnsafe(ref m, d);
-
-        // First stage: (a, b) and (c, d), both with W₁.
-        var tr = (w1.Re * br) - (w1.Im * bi);
-        var ti = (w1.Re * bi) + (w1.Im * br);
-        var a2r = ar + tr;
-        var a2i = ai + ti;
-        var b2r = ar - tr;
-        var b2i = ai - ti;
-        tr = (w1.Re * dr) - (w1.Im * di);
-        ti = (w1.Re * di) + (w1.Im * dr);
-        var c2r = cr + tr;
-        var c2i = ci + ti;
-        var d2r = cr - tr;
-        var d2i = ci - ti;
-
-        // Second stage: (a, c) with W₂, (b, d) with W₃.
-        tr = (w2.Re * c2r) - (w2.Im * c2i);
-        ti = (w2.Re * c2i) + (w2.Im * c2r);
-        (a2r + tr).StoreUnsafe(ref r, a);
-        (a2i + ti).StoreUnsafe(ref m, a);
-        (a2r - tr).StoreUnsafe(ref r, c);
-        (a2i - ti).StoreUnsafe(ref m, c);
-        tr = (w3.Re * d2r) - (w3.Im * d2i);
-        ti = (w3.Re * d2i) + (w3.Im * d2r);
-        (b2r + tr).StoreUnsafe(ref r, b);
-        (b2i + ti).StoreUnsafe(ref m, b);
-        (b2r - tr).StoreUnsafe(ref r, d);
-        (b2i - ti).StoreUnsafe(ref m, d);
-    }
 }
