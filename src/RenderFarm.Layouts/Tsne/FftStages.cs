@@ -151,17 +151,7 @@ internal static class FftStages
             {
                 var wr = Vector256.LoadUnsafe(ref wc, (nuint)j);
                 var wi = Vector256.LoadUnsafe(ref ws, (nuint)j) * signs;
-                nuint a = (nuint)(start + j), b = (nuint)(start + j + half);
-                var ar = Vector256.LoadUnsafe(ref r, a);
-                var ai = Vector256.LoadUnsafe(ref m, a);
-                var br = Vector256.LoadUnsafe(ref r, b);
-                var bi = Vector256.LoadUnsafe(ref m, b);
-                var tr = (wr * br) - (wi * bi);
-                var ti = (wr * bi) + (wi * br);
-                (ar - tr).StoreUnsafe(ref r, b);
-                (ai - ti).StoreUnsafe(ref m, b);
-                (ar + tr).StoreUnsafe(ref r, a);
-                (ai + ti).StoreUnsafe(ref m, a);
+                Radix2(ref r, ref m, (nuint)(start + j), (nuint)(start + j + half), wr, wi);
             }
         }
     }
@@ -246,5 +236,21 @@ internal static class FftStages
         var midR = f0.Re - (half * sumR);
         var midI = f0.Im - (half * sumI);
         return (f0.Re + sumR, f0.Im + sumI, midR + rotR, midI + rotI, midR - rotR, midI - rotI);
+    }
+
+    /// <summary>One butterfly on eight lanes: (a, b) → (a + W·b, a − W·b).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Radix2(ref float r, ref float m, nuint a, nuint b, Vector256<float> wr, Vector256<float> wi)
+    {
+        var ar = Vector256.LoadUnsafe(ref r, a);
+        var ai = Vector256.LoadUnsafe(ref m, a);
+        var br = Vector256.LoadUnsafe(ref r, b);
+        var bi = Vector256.LoadUnsafe(ref m, b);
+        var tr = (wr * br) - (wi * bi);
+        var ti = (wr * bi) + (wi * br);
+        (ar + tr).StoreUnsafe(ref r, a);
+        (ai + ti).StoreUnsafe(ref m, a);
+        (ar - tr).StoreUnsafe(ref r, b);
+        (ai - ti).StoreUnsafe(ref m, b);
     }
 }

@@ -159,17 +159,7 @@ internal static class StripFft
         {
             for (int lane = 0; lane < Lanes; lane += Vector256<float>.Count)
             {
-                nuint a = row + (nuint)lane, b = a + stride;
-                var ar = Vector256.LoadUnsafe(ref r, a);
-                var ai = Vector256.LoadUnsafe(ref m, a);
-                var br = Vector256.LoadUnsafe(ref r, b);
-                var bi = Vector256.LoadUnsafe(ref m, b);
-                var tr = (wr * br) - (wi * bi);
-                var ti = (wr * bi) + (wi * br);
-                (ar + tr).StoreUnsafe(ref r, a);
-                (ai + ti).StoreUnsafe(ref m, a);
-                (ar - tr).StoreUnsafe(ref r, b);
-                (ai - ti).StoreUnsafe(ref m, b);
+                FftStages.Radix2(ref r, ref m, row + (nuint)lane, row + (nuint)lane + stride, wr, wi);
             }
         }
     }
