@@ -5,20 +5,17 @@ using System.Runtime.Intrinsics;
 namespace RenderFarm.Layouts.Tsne;
 
 /// <summary>
-/// FFTs down the columns of a square row-major grid (rows <c>pitch</c> floats apart) without transposing it: a strip of
-/// <see cref="Strip"/> neighbouring columns (one cache line of each row) is copied row by row into
-/// a per-thread scratch, in the order the butterflies want (<see cref="FftPlan.InputOrder"/>),
-/// transformed sixteen columns at once (<see cref="StripFft"/>) and copied back. A pass can read
-/// fewer rows than it writes (zero padding) or write fewer than it reads (only the rows that are
-/// read back).
+/// FFTs down the columns of a square row-major grid (rows <c>pitch</c> floats apart) without
+/// transposing it: a strip of <see cref="Strip"/> neighbouring columns (one cache line of each row)
+/// is copied row by row into a per-thread scratch, in the order the butterflies want
+/// (<see cref="FftPlan.InputOrder"/>), transformed sixteen columns at once (<see cref="StripFft"/>)
+/// and copied back. A pass can read fewer rows than it writes (zero padding) or write fewer than it
+/// reads (only the rows that are read back).
 /// </summary>
 internal sealed class ColumnTransform(FftPlan plan, int pitch)
 {
     /// <summary>Sixteen floats: one 64-byte cache line of each row.</summary>
     public const int Strip = StripFft.Lanes;
-
-    /// <summary>√3 / 2, the imaginary part of the cube roots of unity.</summary>
-    private const float HalfRootThree = 0.86602540378443864676f;
 
     [ThreadStatic]
     private static float[]? scratchRe;
@@ -132,7 +129,7 @@ internal sealed class ColumnTransform(FftPlan plan, int pitch)
         CheckStrip(real, imaginary, sr, si, first, size);
         (float[] cos1, float[] sin1, float[] cos2, float[] sin2) = plan.Radix3Twiddles;
         float sign = inverse ? 1 : -1;
-        var rotation = Vector256.Create(sign * HalfRootThree);
+        var rotation = Vector256.Create(sign * FftPlan.HalfRootThree);
         ref float fr = ref MemoryMarshal.GetArrayDataReference(sr);
         ref float fi = ref MemoryMarshal.GetArrayDataReference(si);
         ref float re = ref MemoryMarshal.GetArrayDataReference(real);

@@ -16,7 +16,7 @@ namespace RenderFarm.Layouts.Tsne;
 internal sealed class FftPlan
 {
     /// <summary>√3 / 2, the imaginary part of the cube roots of unity.</summary>
-    private const float HalfRootThree = 0.86602540378443864676f;
+    public const float HalfRootThree = 0.86602540378443864676f;
 
     [ThreadStatic]
     private static float[]? scratchRe;

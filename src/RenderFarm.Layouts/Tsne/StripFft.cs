@@ -38,7 +38,8 @@ internal static class StripFft
     /// <summary>
     /// The butterfly stages over rows [first, first + n) of the scratch (n a power of two, rows
     /// already in bit-reversed order), with twiddles laid out as <see cref="Fft.Twiddles"/> makes them.
-    /// Stages run in fused pairs (radix 4): the scratch outgrows L1, and each stage streams all of it.
+    /// Stages run in fused pairs (radix 4), the early ones block by block and the later ones residue
+    /// class by residue class, so that a 1,024-row strip (128 KiB) passes through L1 twice, not five times.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Butterflies(float[] re, float[] im, int first, int n, float[] cos, float[] sin, bool inverse)

@@ -95,9 +95,14 @@ internal static class LayoutPeers
         return figures;
     }
 
-    /// <summary>Our layouts through the peers' quality.py, one process for all of them.</summary>
-    private static void ScoreOurs(LayoutPeerFigures figures, string peers, IReadOnlyDictionary<string, float[]> ourLayouts, TextWriter log)
+    /// <summary>
+    /// Those of our layouts that a peer of this run is compared with (umap-learn's UMAP, scikit-learn's
+    /// t-SNE at the same size) through the peers' quality.py, one process for all of them: at 70k
+    /// each costs about 12 s, so layouts without a peer to compare with are not scored.
+    /// </summary>
+    private static void ScoreOurs(LayoutPeerFigures figures, string peers, IReadOnlyDictionary<string, float[]> allOurs, TextWriter log)
     {
+        Dictionary<string, float[]> ourLayouts = allOurs.Where(pair => HasPeer(figures, pair.Key)).ToDictionary(pair => pair.Key, pair => pair.Value);
         if (ourLayouts.Count == 0)
         {
             return;
@@ -122,6 +127,14 @@ internal static class LayoutPeers
             }
         });
         figures.Notes.Add("T(15) and 10-NN accuracy compared with a peer's are both scored by the peers' quality.py (the table's columns are our own scorer's, on another sample)");
+    }
+
+    /// <summary>Whether a row key (umap-total-N, tsne-N) has a peer measured in this run to compare quality with.</summary>
+    private static bool HasPeer(LayoutPeerFigures figures, string key)
+    {
+        int n = int.Parse(key[(key.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+        return key.StartsWith("umap-total-", StringComparison.Ordinal) ? figures.UmapLearn.ContainsKey(n)
+            : key.StartsWith("tsne-", StringComparison.Ordinal) && figures.SklearnTsne.ContainsKey(n);
     }
 
     /// <summary>
