@@ -59,14 +59,14 @@ internal static class StripFft
         float sign = inverse ? 1 : -1;
         if (n <= BlockRows)
         {
-            Stages(ref r, ref m, ref c, ref s, n, 1, n, sign);
+            Stages(ref r, ref m, ref c, ref s, n, sign);
             return;
         }
 
         // The stages that stay within blocks of BlockRows rows finish block by block, in L1.
         for (int block = 0; block < n; block += BlockRows)
         {
-            Stages(ref Unsafe.Add(ref r, Row(block) * Lanes), ref Unsafe.Add(ref m, Row(block) * Lanes), ref c, ref s, BlockRows, 1, BlockRows, sign);
+            Stages(ref Unsafe.Add(ref r, Row(block) * Lanes), ref Unsafe.Add(ref m, Row(block) * Lanes), ref c, ref s, BlockRows, sign);
         }
 
         // The later stages pair rows BlockRows or more apart: rows of one residue mod BlockRows only
@@ -97,17 +97,17 @@ internal static class StripFft
         }
     }
 
-    /// <summary>The stages of half [from, until) over n rows, in pairs, the last alone if the count is odd.</summary>
+    /// <summary>Every stage of an n-row transform (n ≤ BlockRows), in pairs, the last alone if the count is odd.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Stages(ref float r, ref float m, ref float cos, ref float sin, int n, int from, int until, float sign)
+    private static void Stages(ref float r, ref float m, ref float cos, ref float sin, int n, float sign)
     {
-        int half = from;
-        for (; 4 * half <= until; half <<= 2)
+        int half = 1;
+        for (; 4 * half <= n; half <<= 2)
         {
             PairOfStages(ref r, ref m, ref cos, ref sin, n, half, sign);
         }
 
-        if (half < until)
+        if (half < n)
         {
             LastStage(ref r, ref m, ref cos, ref sin, n, half, sign);
         }
